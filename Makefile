@@ -1,0 +1,82 @@
+# Solidarity CMS: `make run` to try it, `make test` to check everything.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PORT ?= 8000
+HOST ?= 127.0.0.1
+PYTEST_WORKERS ?= 2
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --require-hashes --no-deps
+
+.PHONY: help run test lint format check migrate demo lock clean
+
+help:
+	@echo "make run     create .venv, install, migrate, load demo content, start the server"
+	@echo "make test    install dev dependencies and run every check (ruff, check, migrations, pytest)"
+	@echo "make lint    ruff format --check and ruff check"
+	@echo "make format  ruff format and ruff check --fix"
+	@echo "make lock    re-resolve requirements/*.lock from pyproject.toml"
+	@echo "make clean   remove .venv, the SQLite database and test artefacts"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Solidarity CMS needs Python 3.11 or later; set PYTHON=/path/to/python3.11")'
+	$(PYTHON) -m venv $(VENV)
+
+# Stamps keyed on the lock files: a second `make run` installs nothing.
+$(VENV)/.base-installed: requirements/base.lock | $(BIN)/python
+	$(PIP_INSTALL) -r requirements/base.lock
+	@touch $@
+
+$(VENV)/.dev-installed: requirements/dev.lock | $(BIN)/python
+	$(PIP_INSTALL) -r requirements/dev.lock
+	@touch $@ $(VENV)/.base-installed
+
+migrate: $(VENV)/.base-installed
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo --if-empty
+
+run: demo
+	@$(MANAGE) ensure_dev_superuser
+	@echo ""
+	@echo "Solidarity CMS is starting on http://$(HOST):$(PORT)/"
+	@echo "  Admin:    http://$(HOST):$(PORT)/admin/"
+	@echo "  GraphQL:  http://$(HOST):$(PORT)/graphql/"
+	@echo "  GraphiQL: http://$(HOST):$(PORT)/graphiql/"
+	@echo "  Health:   http://$(HOST):$(PORT)/healthz"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+format: $(VENV)/.dev-installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: $(VENV)/.dev-installed
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
+
+test: lint check
+	env -u TEST_DATABASE_URL $(BIN)/pytest -n $(PYTEST_WORKERS)
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+		echo "== pytest on PostgreSQL ($$TEST_DATABASE_URL)"; \
+		$(BIN)/pytest -n $(PYTEST_WORKERS); \
+	else \
+		echo "== TEST_DATABASE_URL is not set: PostgreSQL run skipped (SQLite only)."; \
+	fi
+
+lock: $(VENV)/.dev-installed
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --universal --generate-hashes \
+		--quiet -o requirements/base.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --universal \
+		--generate-hashes --quiet -o requirements/dev.lock
+
+clean:
+	rm -rf $(VENV) db.sqlite3 test-db.sqlite3 .test-media .pytest_cache .ruff_cache

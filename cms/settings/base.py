@@ -1,0 +1,232 @@
+"""Complete, production-safe settings; dev.py, test.py and production.py only override.
+
+Everything a deployment changes comes from environment variables, documented in the README's
+configuration table. Nothing here is safe to loosen for production.
+"""
+
+from pathlib import Path
+
+import environ
+
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from cms.plugins import discover_plugins
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+env = environ.Env()
+
+# Required: a missing key must stop the process, never fall back to a guessable default.
+try:
+    SECRET_KEY = env.str("SECRET_KEY")
+except ImproperlyConfigured as exc:
+    raise ImproperlyConfigured(
+        "The SECRET_KEY environment variable is required (see the README's configuration table)."
+    ) from exc
+
+DEBUG = False
+ALLOWED_HOSTS: list[str] = env.list("ALLOWED_HOSTS", default=[])
+CSRF_TRUSTED_ORIGINS: list[str] = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# --- Content plugins -------------------------------------------------------------------------
+# The one list of content types; it feeds INSTALLED_APPS and GRAPPLE["APPS"] alike.
+CMS_PLUGINS = discover_plugins(BASE_DIR)
+CMS_PLUGIN_MODULES = [plugin.module for plugin in CMS_PLUGINS]
+
+INSTALLED_APPS = [
+    "cms",
+    *CMS_PLUGIN_MODULES,
+    "wagtail_localize",
+    "wagtail_localize.locales",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    # grapple must come after wagtail.snippets, or every schema load fails with
+    # "fields cannot be resolved".
+    "grapple",
+    "graphene_django",
+    "wagtail_headless_preview",
+    "modelcluster",
+    "taggit",
+    "corsheaders",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "cms.urls"
+WSGI_APPLICATION = "cms.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# --- Data stores -----------------------------------------------------------------------------
+DATABASES = {
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+}
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL: str = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "solidarity",
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": 2,
+                "SOCKET_TIMEOUT": 2,
+            },
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Languages -------------------------------------------------------------------------------
+# The first code in CMS_LANGUAGES is the default locale and the source language of translations.
+CMS_LANGUAGES: list[str] = [
+    code.strip().lower() for code in env.list("CMS_LANGUAGES", default=["en", "sl", "sv"])
+]
+if not CMS_LANGUAGES or len(set(CMS_LANGUAGES)) != len(CMS_LANGUAGES):
+    raise ImproperlyConfigured("CMS_LANGUAGES must list each language code once, e.g. 'en,sl,sv'.")
+
+_LANGUAGE_NAMES = {
+    "en": _("English"),
+    "sl": _("Slovenian"),
+    "sv": _("Swedish"),
+    "de": _("German"),
+    "fr": _("French"),
+    "it": _("Italian"),
+    "hr": _("Croatian"),
+    "hu": _("Hungarian"),
+    "fi": _("Finnish"),
+    "es": _("Spanish"),
+    "lt": _("Lithuanian"),
+    "sr": _("Serbian"),
+    "sq": _("Albanian"),
+}
+
+
+def _language_name(code: str) -> str:
+    from django.conf.locale import LANG_INFO
+
+    if code in _LANGUAGE_NAMES:
+        return _LANGUAGE_NAMES[code]
+    if code in LANG_INFO and "name" in LANG_INFO[code]:
+        return LANG_INFO[code]["name"]
+    raise ImproperlyConfigured(f"CMS_LANGUAGES: {code!r} is not a language code Django knows.")
+
+
+LANGUAGE_CODE = CMS_LANGUAGES[0]
+LANGUAGES = [(code, _language_name(code)) for code in CMS_LANGUAGES]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_I18N_ENABLED = True
+USE_I18N = True
+TIME_ZONE = env.str("TIME_ZONE", default="Europe/Ljubljana")
+USE_TZ = True
+
+# --- Static and media ------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static")
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage",
+    },
+}
+
+# --- Security --------------------------------------------------------------------------------
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "SAMEORIGIN"
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+CORS_ALLOWED_ORIGINS: list[str] = env.list("CORS_ALLOWED_ORIGINS", default=[])
+# Partner sites only read the API; nothing else is exposed cross-origin.
+CORS_URLS_REGEX = r"^/graphql/?$"
+CORS_ALLOW_METHODS = ("GET", "OPTIONS", "POST")
+
+# --- Wagtail ---------------------------------------------------------------------------------
+WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Solidarity CMS")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILLOCALIZE_JQUERY_PRIVATE = True
+
+# --- GraphQL ---------------------------------------------------------------------------------
+GRAPHENE = {"SCHEMA": "grapple.schema.schema"}
+GRAPPLE = {
+    # Every app with page or snippet models must be listed, or `pages` fails for every query.
+    "APPS": [plugin.label for plugin in CMS_PLUGINS],
+    "EXPOSE_GRAPHIQL": env.bool("GRAPHIQL_ENABLED", default=False),
+    "PAGE_SIZE": 20,
+    "MAX_PAGE_SIZE": 100,
+    "AUTO_CAMELCASE": True,
+}
+
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": env.str("PREVIEW_CLIENT_URL", default="http://127.0.0.1:8000/")},
+}
+
+# --- Logging ---------------------------------------------------------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # One line per background task is noise at INFO; failures still log as errors.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
+}

@@ -1,0 +1,19 @@
+"""Local development: debug on, GraphiQL on, a throw-away secret."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
+os.environ.setdefault("GRAPHIQL_ENABLED", "true")
+
+from .base import *
+
+DEBUG = True
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+STORAGES["staticfiles"] = {
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+}
+CORS_ALLOWED_ORIGIN_REGEXES = [r"^http://(127\.0\.0\.1|localhost)(:\d+)?$"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+CMS_DEV_SUPERUSER = True
