@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "corsheaders",
+    "django_countries",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -164,6 +165,10 @@ WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/Ljubljana")
 USE_TZ = True
+
+# Kosovo is listed as in EU documents: the designation is without prejudice to positions on
+# status (UN Security Council resolution 1244/1999).
+COUNTRIES_OVERRIDE = {"XK": _("Kosovo*")}
 
 # --- Static and media ------------------------------------------------------------------------
 STATIC_URL = "/static/"

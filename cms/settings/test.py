@@ -1,4 +1,4 @@
-"""Tests: fast hashing, local-memory cache, plain static storage, database from TEST_DATABASE_URL."""
+"""Tests: MD5 hashing, local-memory cache, plain static storage, TEST_DATABASE_URL database."""
 
 import os
 

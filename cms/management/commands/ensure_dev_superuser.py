@@ -23,8 +23,8 @@ class Command(BaseCommand):
         user_model = get_user_model()
         if user_model.objects.filter(username=username).exists():
             self.stdout.write(
-                f"Development superuser '{username}' exists; its password was printed when it "
-                f"was created (reset it with `.venv/bin/python manage.py changepassword {username}`)."
+                f"Development superuser '{username}' exists; its password was printed when it was "
+                f"created (reset: `.venv/bin/python manage.py changepassword {username}`)."
             )
             return
         password = secrets.token_urlsafe(12)

@@ -1,0 +1,52 @@
+"""Shared fixtures: locales, the home page of each language, users and a GraphQL client."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from wagtail.models import Locale, Page, Site
+
+GraphQL = Callable[..., dict[str, Any]]
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings: Any, tmp_path: Any) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def locales(db: None) -> dict[str, Locale]:
+    """Every configured locale, created by migrate (no fixture creates them)."""
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def home(db: None) -> Page:
+    """The default language's home page, the root of the default site."""
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def home_pages(home: Page, locales: dict[str, Locale]) -> dict[str, Page]:
+    """The home page of each language, keyed by language code."""
+    return {page.locale.language_code: page.specific for page in home.get_translations(inclusive=True)}
+
+
+@pytest.fixture
+def graphql(client: Client) -> GraphQL:
+    """POST a query to /graphql/ as an anonymous partner site and return the decoded body."""
+
+    def run(query: str, variables: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
+        response = client.post(
+            "/graphql/",
+            {"query": query, "variables": variables or {}},
+            content_type="application/json",
+            **extra,
+        )
+        body = response.json()
+        body["_status"] = response.status_code
+        return body
+
+    return run
