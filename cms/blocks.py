@@ -1,10 +1,9 @@
 """StreamField blocks shared by every page type, each exposed to GraphQL through grapple."""
 
-from wagtail import blocks
-from wagtail.images.blocks import ImageChooserBlock
-
 from grapple.helpers import register_streamfield_block
 from grapple.models import GraphQLImage, GraphQLPage, GraphQLString
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
 
 
 @register_streamfield_block

@@ -10,7 +10,6 @@ from typing import TypeVar
 from django.db import models
 
 from wagtail.models import Locale
-
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -36,12 +35,8 @@ def translate(
     """
     source, _created = TranslationSource.update_or_create_from_instance(instance)
     locale = Locale.objects.get(language_code=language_code)
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=locale
-    )
-    for segment in StringSegment.objects.filter(source=source).select_related(
-        "string", "context"
-    ):
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
         text = (texts or {}).get(segment.string.data)
         if text is None:
             continue

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+
 from django.test import Client
 
 from wagtail.models import Locale, Page, Site
@@ -31,7 +32,9 @@ def home(db: None) -> Page:
 @pytest.fixture
 def home_pages(home: Page, locales: dict[str, Locale]) -> dict[str, Page]:
     """The home page of each language, keyed by language code."""
-    return {page.locale.language_code: page.specific for page in home.get_translations(inclusive=True)}
+    return {
+        page.locale.language_code: page.specific for page in home.get_translations(inclusive=True)
+    }
 
 
 @pytest.fixture

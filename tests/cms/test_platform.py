@@ -1,6 +1,7 @@
 """The platform a newcomer gets from `make run`: locales, home pages, endpoints."""
 
 import pytest
+
 from django.conf import settings
 from django.test import Client
 

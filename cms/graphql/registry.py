@@ -1,0 +1,206 @@
+"""Typed top-level GraphQL fields for each content type, contributed by the plugins.
+
+A plugin calls :func:`register_content_query` from its ``ready()``; the core builds, for each
+registration, a list field (``calls``) returning ``{ items pagination }`` and a single lookup
+(``call(slug:, locale:)``). The core never imports a plugin: it knows models by label.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import graphene
+from graphql import GraphQLError
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+from django.db.models import Q, QuerySet
+
+from wagtail.models import Locale, Page
+
+from cms.graphql.types import PaginationType
+
+QuerysetFactory = Callable[[Locale], QuerySet]
+FilterFunction = Callable[..., QuerySet]
+
+
+@dataclass(frozen=True)
+class ContentQuery:
+    """One content type's top-level fields: ``plural`` lists, ``singular`` looks up by slug."""
+
+    plural: str
+    singular: str
+    model: str
+    queryset: QuerysetFactory
+    filters: Mapping[str, graphene.Argument | graphene.Scalar | Any] = field(default_factory=dict)
+    apply_filters: FilterFunction | None = None
+    orders: Mapping[str, str] = field(default_factory=lambda: {"TITLE": "title"})
+    search_fields: tuple[str, ...] = ()
+
+    def model_class(self) -> type[models.Model]:
+        return apps.get_model(self.model)
+
+
+_queries: dict[str, ContentQuery] = {}
+
+
+def register_content_query(query: ContentQuery) -> None:
+    """Add a content type's fields to the schema; names are part of the partner contract."""
+    for name in (query.plural, query.singular):
+        clash = next(
+            (q for q in _queries.values() if name in (q.plural, q.singular) and q != query), None
+        )
+        if clash is not None:
+            raise RuntimeError(f"GraphQL field {name!r} is registered by {clash.model} already.")
+    _queries[query.model] = query
+
+
+def registered_queries() -> list[ContentQuery]:
+    return list(_queries.values())
+
+
+# --- Arguments -------------------------------------------------------------------------------
+
+
+def resolve_locale(code: str | None) -> Locale:
+    """The locale a partner asked for; an unknown code is an error naming the argument."""
+    languages = [language for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    code = (code or settings.LANGUAGE_CODE).lower()
+    if code not in languages:
+        raise GraphQLError(
+            f"Argument 'locale': unknown language {code!r}; use one of {', '.join(languages)}."
+        )
+    try:
+        return Locale.objects.get(language_code=code)
+    except Locale.DoesNotExist as exc:
+        raise GraphQLError(f"Argument 'locale': language {code!r} is not set up yet.") from exc
+
+
+def _page_window(page: int | None, per_page: int | None) -> tuple[int, int]:
+    max_per_page: int = settings.GRAPPLE["MAX_PAGE_SIZE"]
+    page = 1 if page is None else page
+    per_page = settings.GRAPPLE["PAGE_SIZE"] if per_page is None else per_page
+    if page < 1:
+        raise GraphQLError("Argument 'page' must be 1 or more.")
+    if not 1 <= per_page <= max_per_page:
+        raise GraphQLError(f"Argument 'perPage' must be between 1 and {max_per_page}.")
+    return page, per_page
+
+
+def _search(queryset: QuerySet, query: ContentQuery, text: str) -> QuerySet:
+    text = text.strip()
+    if not text:
+        return queryset
+    model = query.model_class()
+    names = query.search_fields or (("title",) if issubclass(model, Page) else ("name",))
+    condition = Q()
+    for name in names:
+        condition |= Q(**{f"{name}__icontains": text})
+    return queryset.filter(condition)
+
+
+# --- Schema ----------------------------------------------------------------------------------
+
+
+def _grapple_type(model: type[models.Model]) -> Any:
+    from grapple.registry import registry as grapple_registry
+
+    for kind in (grapple_registry.pages, grapple_registry.snippets, grapple_registry.django_models):
+        if model in kind:
+            return kind[model]
+    raise RuntimeError(f"{model._meta.label} has no GraphQL type; is its app in GRAPPLE['APPS']?")
+
+
+def _camel(name: str) -> str:
+    first, *rest = name.split("_")
+    return first + "".join(part.title() for part in rest)
+
+
+def _pascal(name: str) -> str:
+    return "".join(part.title() for part in name.split("_"))
+
+
+def _list_type(query: ContentQuery, node: Any) -> type[graphene.ObjectType]:
+    return type(
+        f"{_pascal(query.plural)}Page",
+        (graphene.ObjectType,),
+        {
+            "__doc__": f"One page of {query.plural.replace('_', ' ')}.",
+            "items": graphene.List(graphene.NonNull(node), required=True),
+            "pagination": graphene.Field(PaginationType, required=True),
+        },
+    )
+
+
+def _order_enum(query: ContentQuery) -> type[graphene.Enum]:
+    return graphene.Enum(f"{_pascal(query.singular)}Order", [(name, name) for name in query.orders])
+
+
+def _resolve_list(query: ContentQuery) -> Callable[..., dict[str, Any]]:
+    def resolve(
+        root: Any,
+        info: Any,
+        locale: str | None = None,
+        page: int | None = None,
+        per_page: int | None = None,
+        search: str | None = None,
+        order: str | None = None,
+        **filters: Any,
+    ) -> dict[str, Any]:
+        page, per_page = _page_window(page, per_page)
+        queryset = query.queryset(resolve_locale(locale))
+        active = {name: value for name, value in filters.items() if value is not None}
+        if active and query.apply_filters is not None:
+            queryset = query.apply_filters(queryset, **active)
+        if search:
+            queryset = _search(queryset, query, search)
+        order_name = order or next(iter(query.orders))
+        queryset = queryset.order_by(query.orders[order_name], "pk")
+        total = queryset.count()
+        start = (page - 1) * per_page
+        items = list(queryset[start : start + per_page]) if start < total else []
+        return {
+            "items": items,
+            "pagination": {
+                "total": total,
+                "count": len(items),
+                "per_page": per_page,
+                "current_page": page,
+                "total_pages": math.ceil(total / per_page) if total else 0,
+            },
+        }
+
+    return resolve
+
+
+def _resolve_single(query: ContentQuery) -> Callable[..., Any]:
+    def resolve(root: Any, info: Any, slug: str, locale: str | None = None) -> Any:
+        return query.queryset(resolve_locale(locale)).filter(slug=slug).first()
+
+    return resolve
+
+
+def build_query_mixin() -> type[graphene.ObjectType]:
+    """A graphene ObjectType holding every registered content query."""
+    attrs: dict[str, Any] = {}
+    for query in registered_queries():
+        node = _grapple_type(query.model_class())
+        arguments: dict[str, Any] = {
+            "locale": graphene.String(description="Language code; defaults to the default."),
+            "page": graphene.Int(description="Page number, from 1."),
+            "per_page": graphene.Int(description="Items per page, 1 to the maximum page size."),
+            "search": graphene.String(),
+            "order": graphene.Argument(_order_enum(query)),
+            **query.filters,
+        }
+        attrs[query.plural] = graphene.Field(_list_type(query, node), required=True, **arguments)
+        attrs[f"resolve_{query.plural}"] = _resolve_list(query)
+        attrs[query.singular] = graphene.Field(
+            node, slug=graphene.String(required=True), locale=graphene.String()
+        )
+        attrs[f"resolve_{query.singular}"] = _resolve_single(query)
+    return type("ContentQueries", (graphene.ObjectType,), attrs)

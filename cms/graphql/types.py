@@ -1,0 +1,59 @@
+"""GraphQL types shared by every content plugin."""
+
+from collections.abc import Callable
+from typing import Any
+
+import graphene
+
+from grapple.models import GraphQLField
+
+
+class CountryObjectType(graphene.ObjectType):
+    """A country: ISO 3166-1 alpha-2 code (XK for Kosovo) and its name in the request language."""
+
+    code = graphene.String(required=True)
+    name = graphene.String(required=True)
+
+    class Meta:
+        name = "Country"
+
+    @staticmethod
+    def resolve_code(country: Any, info: Any) -> str:
+        return str(country.code)
+
+    @staticmethod
+    def resolve_name(country: Any, info: Any) -> str:
+        return str(country.name)
+
+
+def GraphQLCountry(field_name: str, **kwargs: Any) -> Callable[[], GraphQLField]:
+    """A django-countries ``CountryField`` as a nullable ``Country`` object."""
+
+    def mixin() -> GraphQLField:
+        return GraphQLField(field_name, CountryObjectType, **kwargs)
+
+    return mixin
+
+
+def GraphQLCountryList(field_name: str, **kwargs: Any) -> Callable[[], GraphQLField]:
+    """A ``CountryField(multiple=True)`` as a list of ``Country`` objects."""
+
+    def mixin() -> GraphQLField:
+        return GraphQLField(
+            field_name, graphene.NonNull(CountryObjectType), is_list=True, required=True, **kwargs
+        )
+
+    return mixin
+
+
+class PaginationType(graphene.ObjectType):
+    """Where a page of results sits in the whole list."""
+
+    total = graphene.Int(required=True, description="Items matching the query, on all pages.")
+    count = graphene.Int(required=True, description="Items on this page.")
+    per_page = graphene.Int(required=True)
+    current_page = graphene.Int(required=True)
+    total_pages = graphene.Int(required=True)
+
+    class Meta:
+        name = "Pagination"
