@@ -14,6 +14,8 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from cms import checks  # noqa: F401  (registers the system checks)
+        from cms.graphql import invalidation
         from cms.locales import sync_locales
 
+        invalidation.connect()
         post_migrate.connect(sync_locales, sender=self, dispatch_uid="cms.sync_locales")

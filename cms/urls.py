@@ -5,18 +5,24 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.urls import include, path
 
+from grapple.urls import graphiql
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.graphql.view import graphql_view
 from cms.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("", include("grapple.urls")),
+    # Named as grapple names it, so grapple's GraphiQL page finds the endpoint.
+    path("graphql/", graphql_view, name="grapple_graphql"),
 ]
+
+if settings.GRAPPLE["EXPOSE_GRAPHIQL"]:
+    urlpatterns.append(path("graphiql/", graphiql, name="grapple_graphiql"))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

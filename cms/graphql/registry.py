@@ -80,7 +80,7 @@ def resolve_locale(code: str | None) -> Locale:
         raise GraphQLError(f"Argument 'locale': language {code!r} is not set up yet.") from exc
 
 
-def _page_window(page: int | None, per_page: int | None) -> tuple[int, int]:
+def page_window(page: int | None, per_page: int | None) -> tuple[int, int]:
     max_per_page: int = settings.GRAPPLE["MAX_PAGE_SIZE"]
     page = 1 if page is None else page
     per_page = settings.GRAPPLE["PAGE_SIZE"] if per_page is None else per_page
@@ -151,7 +151,7 @@ def _resolve_list(query: ContentQuery) -> Callable[..., dict[str, Any]]:
         order: str | None = None,
         **filters: Any,
     ) -> dict[str, Any]:
-        page, per_page = _page_window(page, per_page)
+        page, per_page = page_window(page, per_page)
         queryset = query.queryset(resolve_locale(locale))
         active = {name: value for name, value in filters.items() if value is not None}
         if active and query.apply_filters is not None:

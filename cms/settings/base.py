@@ -219,7 +219,27 @@ GRAPPLE = {
     "PAGE_SIZE": 20,
     "MAX_PAGE_SIZE": 100,
     "AUTO_CAMELCASE": True,
+    "PAGE_INTERFACE": "cms.graphql.interfaces.PublicPageInterface",
+    "SNIPPET_INTERFACE": "cms.graphql.interfaces.PublicSnippetInterface",
 }
+
+# Preview links older than this are refused with "invalid or expired preview token".
+CMS_PREVIEW_TOKEN_MAX_AGE = env.int("PREVIEW_TOKEN_MAX_AGE", default=3600)
+# Bounds on every GraphQL request (cms/graphql/limits.py counts them; README explains).
+CMS_GRAPHQL_LIMITS = {
+    "max_depth": env.int("GRAPHQL_MAX_DEPTH", default=8),
+    "max_cost": env.int("GRAPHQL_MAX_COST", default=10_000),
+    "max_list_aliases": env.int("GRAPHQL_MAX_LIST_ALIASES", default=20),
+    "max_tokens": env.int("GRAPHQL_MAX_TOKENS", default=2_000),
+    "max_body_bytes": env.int("GRAPHQL_MAX_BODY_BYTES", default=16 * 1024),
+    "default_list_size": 20,
+}
+# Schema introspection and "Did you mean" hints help developers and attackers alike: off for
+# anonymous callers unless enabled (dev enables both; staff may always introspect).
+CMS_GRAPHQL_INTROSPECTION = env.bool("GRAPHQL_INTROSPECTION", default=False)
+CMS_GRAPHQL_SUGGESTIONS = env.bool("GRAPHQL_SUGGESTIONS", default=False)
+# Seconds partner responses may be cached, by HTTP caches (GET) and server-side.
+CMS_GRAPHQL_CACHE_SECONDS = env.int("GRAPHQL_CACHE_SECONDS", default=60)
 
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": env.str("PREVIEW_CLIENT_URL", default="http://127.0.0.1:8000/")},

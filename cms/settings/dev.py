@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
 os.environ.setdefault("GRAPHIQL_ENABLED", "true")
+os.environ.setdefault("GRAPHQL_INTROSPECTION", "true")
+os.environ.setdefault("GRAPHQL_SUGGESTIONS", "true")
 
 from .base import *
 

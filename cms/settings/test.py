@@ -3,6 +3,7 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
+os.environ.setdefault("GRAPHQL_INTROSPECTION", "true")
 
 from .base import *
 

@@ -1,0 +1,201 @@
+"""The page and snippet interfaces partner sites see: public fields only.
+
+Grapple's own ``PageInterface`` exposes tree internals (depth, siblings, descendants) and lets
+every page type inherit Wagtail's editorial fields (draft title, locks, revisions, schedules).
+These interfaces replace it (``GRAPPLE["PAGE_INTERFACE"]``) and :func:`restrict_type_fields`
+drops every model field a type does not declare in ``graphql_fields``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model
+
+from grapple.registry import registry as grapple_registry
+from wagtail.models import Page
+
+from cms.graphql.visibility import public_pages
+
+CHILDREN_LIMIT = 100
+
+
+class TranslationLinkType(graphene.ObjectType):
+    """Another language's version of the same content."""
+
+    locale = graphene.String(required=True)
+    title = graphene.String(required=True)
+    url = graphene.String()
+
+    class Meta:
+        name = "TranslationLink"
+
+
+def _page_type(instance: Page) -> Any:
+    from grapple.types.pages import Page as GrapplePage
+
+    return grapple_registry.pages.get(type(instance), GrapplePage)
+
+
+def _page_url(page: Page, info: Any) -> str | None:
+    request = getattr(info, "context", None)
+    return page.get_url(request=request if hasattr(request, "META") else None)
+
+
+class PublicPageInterface(graphene.Interface):
+    """Fields every published page offers partner sites."""
+
+    id = graphene.ID()
+    title = graphene.String(required=True)
+    slug = graphene.String(required=True)
+    url = graphene.String(description="Path of the page on this site, with its language prefix.")
+    url_path = graphene.String(
+        required=True, description="Path inside its language's tree; use with page(urlPath:)."
+    )
+    locale = graphene.String(required=True, description="Language code the content is in.")
+    translation_key = graphene.String(
+        required=True, description="Shared by every language version of the same page."
+    )
+    translations = graphene.List(
+        graphene.NonNull(TranslationLinkType),
+        required=True,
+        description="Live, public versions of this page in other languages.",
+    )
+    seo_title = graphene.String(required=True)
+    search_description = graphene.String()
+    first_published_at = graphene.DateTime()
+    last_published_at = graphene.DateTime()
+    content_type = graphene.String(required=True)
+    page_type = graphene.String()
+    parent = graphene.Field(lambda: PublicPageInterface)
+    children = graphene.List(
+        graphene.NonNull(lambda: PublicPageInterface),
+        required=True,
+        limit=graphene.Int(default_value=20, description=f"At most {CHILDREN_LIMIT}."),
+    )
+
+    class Meta:
+        name = "PageInterface"
+
+    @classmethod
+    def resolve_type(cls, instance: Page, info: Any) -> Any:
+        return _page_type(instance)
+
+    @staticmethod
+    def resolve_id(page: Page, info: Any) -> int:
+        return page.pk
+
+    @staticmethod
+    def resolve_url(page: Page, info: Any) -> str | None:
+        return _page_url(page, info)
+
+    @staticmethod
+    def resolve_url_path(page: Page, info: Any) -> str:
+        return locale_relative_path(page)
+
+    @staticmethod
+    def resolve_locale(page: Page, info: Any) -> str:
+        return page.locale.language_code
+
+    @staticmethod
+    def resolve_translation_key(page: Page, info: Any) -> str:
+        return str(page.translation_key)
+
+    @staticmethod
+    def resolve_translations(page: Page, info: Any) -> list[dict[str, Any]]:
+        others = (
+            public_pages(Page.objects.filter(translation_key=page.translation_key))
+            .exclude(pk=page.pk)
+            .select_related("locale")
+            .order_by("locale__language_code")
+        )
+        return [
+            {
+                "locale": other.locale.language_code,
+                "title": other.title,
+                "url": _page_url(other, info),
+            }
+            for other in others
+        ]
+
+    @staticmethod
+    def resolve_seo_title(page: Page, info: Any) -> str:
+        return page.seo_title or page.title
+
+    @staticmethod
+    def resolve_content_type(page: Page, info: Any) -> str:
+        model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+        return model._meta.label if model else ""
+
+    @staticmethod
+    def resolve_page_type(page: Page, info: Any) -> str:
+        return type(page).__name__
+
+    @staticmethod
+    def resolve_parent(page: Page, info: Any) -> Page | None:
+        # The tree root (depth 1) is not content; a parent that is not live and public for
+        # everyone resolves to null rather than leaking its fields.
+        if page.depth <= 2:
+            return None
+        return public_pages(Page.objects.parent_of(page)).specific().first()
+
+    @staticmethod
+    def resolve_children(page: Page, info: Any, limit: int = 20) -> list[Page]:
+        from graphql import GraphQLError
+
+        if not 1 <= limit <= CHILDREN_LIMIT:
+            raise GraphQLError(f"Argument 'limit' must be between 1 and {CHILDREN_LIMIT}.")
+        return list(public_pages(page.get_children()).specific()[:limit])
+
+
+def locale_relative_path(page: Page) -> str:
+    """``/calls/esc-volunteering/`` for a page under ``/en/calls/esc-volunteering/``."""
+    parts = page.url_path.strip("/").split("/")
+    return "/" + "/".join(parts[1:]) + ("/" if len(parts) > 1 else "")
+
+
+class PublicSnippetInterface(graphene.Interface):
+    """Fields every snippet offers partner sites."""
+
+    id = graphene.ID()
+    snippet_type = graphene.String(required=True)
+    locale = graphene.String(description="Language code, for translatable snippets.")
+    translation_key = graphene.String()
+    translations = graphene.List(graphene.NonNull(TranslationLinkType), required=True)
+
+    class Meta:
+        name = "SnippetInterface"
+
+    @classmethod
+    def resolve_type(cls, instance: Model, info: Any) -> Any:
+        return grapple_registry.snippets[type(instance)]
+
+    @staticmethod
+    def resolve_id(instance: Model, info: Any) -> int:
+        return instance.pk
+
+    @staticmethod
+    def resolve_snippet_type(instance: Model, info: Any) -> str:
+        return type(instance).__name__
+
+    @staticmethod
+    def resolve_locale(instance: Model, info: Any) -> str | None:
+        locale = getattr(instance, "locale", None)
+        return locale.language_code if locale else None
+
+    @staticmethod
+    def resolve_translation_key(instance: Model, info: Any) -> str | None:
+        key = getattr(instance, "translation_key", None)
+        return str(key) if key else None
+
+    @staticmethod
+    def resolve_translations(instance: Model, info: Any) -> list[dict[str, Any]]:
+        if not hasattr(instance, "get_translations"):
+            return []
+        return [
+            {"locale": other.locale.language_code, "title": str(other), "url": None}
+            for other in instance.get_translations().select_related("locale")
+        ]

@@ -1,0 +1,119 @@
+"""Top-level queries that span content types: a page by path or preview token, and search."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import graphene
+from graphql import GraphQLError
+
+from wagtail.models import Locale, Page, Site
+
+from cms.graphql.interfaces import PublicPageInterface
+from cms.graphql.registry import page_window, resolve_locale
+from cms.graphql.types import PaginationType
+from cms.graphql.visibility import public_pages
+
+PREVIEW_ERROR = "invalid or expired preview token"
+SEARCH_CANDIDATES = 1000
+
+
+class SearchResultsType(graphene.ObjectType):
+    """One page of search results."""
+
+    items = graphene.List(graphene.NonNull(PublicPageInterface), required=True)
+    pagination = graphene.Field(PaginationType, required=True)
+
+    class Meta:
+        name = "SearchResults"
+
+
+def locale_home(locale: Locale) -> Page | None:
+    """The home page of ``locale``: the default site's root page in that language."""
+    site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+    if site is None:
+        return None
+    return site.root_page.get_translation_or_none(locale)
+
+
+class CoreQueries(graphene.ObjectType):
+    """Queries across content types."""
+
+    page = graphene.Field(
+        PublicPageInterface,
+        url_path=graphene.String(description="Path inside the language's tree, e.g. /calls/x/."),
+        locale=graphene.String(),
+        token=graphene.String(description="A preview token from the Wagtail admin."),
+    )
+    search = graphene.Field(
+        SearchResultsType,
+        required=True,
+        query=graphene.String(required=True),
+        locale=graphene.String(),
+        page=graphene.Int(),
+        per_page=graphene.Int(),
+    )
+
+    class Meta:
+        name = "CoreQueries"
+
+    @staticmethod
+    def resolve_page(
+        root: Any,
+        info: Any,
+        url_path: str | None = None,
+        locale: str | None = None,
+        token: str | None = None,
+    ) -> Page | None:
+        if token is not None:
+            from cms.models import BasePage
+
+            page = BasePage.get_page_from_preview_token(token)
+            if page is None:
+                raise GraphQLError(PREVIEW_ERROR)
+            info.context.cms_preview = True
+            return page
+        if url_path is None:
+            raise GraphQLError("Give either 'urlPath' or 'token'.")
+        language = resolve_locale(locale)
+        home = locale_home(language)
+        if home is None:
+            return None
+        path = home.url_path + url_path.strip("/") + ("/" if url_path.strip("/") else "")
+        return public_pages(Page.objects.filter(url_path=path, locale=language)).specific().first()
+
+    @staticmethod
+    def resolve_search(
+        root: Any,
+        info: Any,
+        query: str,
+        locale: str | None = None,
+        page: int | None = None,
+        per_page: int | None = None,
+    ) -> dict[str, Any]:
+        page, per_page = page_window(page, per_page)
+        language = resolve_locale(locale)
+        query = query.strip()
+        if not query:
+            raise GraphQLError("Argument 'query' must not be empty.")
+        # Rank with the search backend (full-text on PostgreSQL), then keep only what an
+        # anonymous reader may see; the backend's own filters cannot express public().
+        candidates = Page.objects.filter(locale=language).live().search(query)
+        ranked = [hit.pk for hit in candidates[:SEARCH_CANDIDATES]]
+        visible = set(public_pages(Page.objects.filter(pk__in=ranked)).values_list("pk", flat=True))
+        ids = [pk for pk in ranked if pk in visible]
+        total = len(ids)
+        window = ids[(page - 1) * per_page : page * per_page]
+        pages = {found.pk: found for found in Page.objects.filter(pk__in=window).specific()}
+        items = [pages[pk] for pk in window if pk in pages]
+        return {
+            "items": items,
+            "pagination": {
+                "total": total,
+                "count": len(items),
+                "per_page": per_page,
+                "current_page": page,
+                "total_pages": math.ceil(total / per_page) if total else 0,
+            },
+        }

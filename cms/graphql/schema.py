@@ -1,0 +1,52 @@
+"""Shape grapple's schema into the partner contract.
+
+Grapple registers its own top-level queries (``pages``, ``search``, ``images`` ...) that mix
+languages and leak unpublished content, and builds each page type from every model field.
+These hooks run when the schema is built, after every app is ready.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from grapple.registry import registry as grapple_registry
+
+from cms.graphql.interfaces import PublicPageInterface, PublicSnippetInterface
+
+
+def drop_grapple_queries(query_mixins: list[Any]) -> None:
+    """Remove grapple's top-level queries; the content registry provides safe ones."""
+    query_mixins[:] = [
+        mixin for mixin in query_mixins if not mixin.__module__.startswith("grapple.")
+    ]
+
+
+def restrict_type_fields() -> None:
+    """Keep on each page and snippet type only its interface fields and ``graphql_fields``."""
+    from grapple.types.pages import Page as FallbackPageType
+
+    # The type grapple uses for pages without one of their own carries every Page column.
+    for name in list(FallbackPageType._meta.fields):
+        if name not in PublicPageInterface._meta.fields:
+            del FallbackPageType._meta.fields[name]
+    for kind, interface in (
+        (grapple_registry.pages, PublicPageInterface),
+        (grapple_registry.snippets, PublicSnippetInterface),
+    ):
+        allowed_base = set(interface._meta.fields)
+        for model, node in kind.items():
+            if not hasattr(node, "_meta") or not hasattr(node._meta, "fields"):
+                continue
+            declared = {_field_name(field) for field in getattr(model, "graphql_fields", [])}
+            allowed = allowed_base | declared
+            for name in list(node._meta.fields):
+                if name not in allowed:
+                    del node._meta.fields[name]
+
+
+def _field_name(field: Any) -> str:
+    if callable(field):
+        field = field()
+    if isinstance(field, tuple):  # grapple collections: (field, wrapper)
+        field = field[0]() if callable(field[0]) else field[0]
+    return field.field_name

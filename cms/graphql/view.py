@@ -1,0 +1,292 @@
+"""The partner GraphQL endpoint: limits, safe errors, HTTP and server-side caching."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import uuid
+from typing import Any
+
+from graphene_django.views import GraphQLView, HttpError
+from graphql import (
+    ExecutionResult,
+    GraphQLError,
+    OperationType,
+    execute,
+    get_operation_ast,
+    parse,
+    validate,
+)
+from graphql.language import FragmentDefinitionNode
+from graphql.validation import NoSchemaIntrospectionCustomRule, specified_rules
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.utils.cache import patch_cache_control
+from django.views.decorators.csrf import csrf_exempt
+
+from cms.graphql.limits import Limits, check_limits
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "graphql:generation"
+SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+
+
+class DatabaseUnavailable(Exception):
+    """The database did not answer while a query ran."""
+
+
+def content_generation() -> int:
+    """Bumped on every publish, unpublish, move or delete; part of every response cache key."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return int(generation)
+
+
+def invalidate_responses() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # the key is not there yet (or was evicted): start a new generation
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+class PartnerGraphQLView(GraphQLView):
+    """graphene-django's view with the limits and caching partner sites rely on."""
+
+    batch = False
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.limits = Limits.from_settings(settings.CMS_GRAPHQL_LIMITS)
+
+    # --- Request handling ---------------------------------------------------------------------
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        request.cms_request_id = self._request_id = uuid.uuid4().hex[:12]
+        request.cms_preview = False
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+        if length > self.limits.max_body_bytes or len(request.body) > self.limits.max_body_bytes:
+            return self._error_response(
+                f"Request size limit exceeded: the body has {max(length, len(request.body))} "
+                f"bytes; the maximum is {self.limits.max_body_bytes} bytes.",
+                status=413 if length > self.limits.max_body_bytes * 4 else 400,
+            )
+        if request.method == "GET" and "text/html" not in request.headers.get("Accept", ""):
+            cached = self._cached(request)
+            if cached is not None:
+                return cached
+        try:
+            response = super().dispatch(request, *args, **kwargs)
+        except (DatabaseError, DatabaseUnavailable):
+            logger.exception("GraphQL request %s: database unavailable", request.cms_request_id)
+            response = self._error_response(
+                "The service is temporarily unavailable; try again shortly.", status=503
+            )
+        response["X-Request-ID"] = request.cms_request_id
+        self._set_cache_headers(request, response)
+        return response
+
+    def parse_body(self, request: HttpRequest) -> Any:
+        data = super().parse_body(request)
+        if isinstance(data, list):
+            raise HttpError(HttpResponseBadRequest("Batched requests are not supported."))
+        return data
+
+    def get_graphql_params(self, request: HttpRequest, data: dict[str, Any]) -> Any:
+        query, variables, operation_name, id_ = super().get_graphql_params(request, data)
+        query = self._persisted_query(request, data, query)
+        request.cms_cache_key = self._cache_key(query, variables, operation_name)
+        return query, variables, operation_name, id_
+
+    def get_response(self, request: HttpRequest, data: Any, show_graphiql: bool = False) -> Any:
+        result, status = super().get_response(request, data, show_graphiql)
+        request.cms_status = status
+        return result, status
+
+    def execute_graphql_request(
+        self,
+        request: HttpRequest,
+        data: Any,
+        query: str | None,
+        variables: dict[str, Any] | None,
+        operation_name: str | None,
+        show_graphiql: bool = False,
+    ) -> ExecutionResult | None:
+        if not query:
+            if show_graphiql:
+                return None
+            raise HttpError(HttpResponseBadRequest("Must provide query string."))
+        schema = self.schema.graphql_schema
+        try:
+            document = parse(query, max_tokens=self.limits.max_tokens)
+        except GraphQLError as error:
+            if "token limit" in error.message:
+                error = GraphQLError(
+                    f"Token limit exceeded: the query has more than {self.limits.max_tokens} "
+                    "tokens."
+                )
+            return ExecutionResult(data=None, errors=[error])
+        operation = get_operation_ast(document, operation_name)
+        if operation is not None and operation.operation != OperationType.QUERY:
+            return ExecutionResult(
+                data=None,
+                errors=[GraphQLError("Only queries are supported; this API is read-only.")],
+            )
+        rules = list(specified_rules)
+        if not self._introspection_allowed(request):
+            rules.append(NoSchemaIntrospectionCustomRule)
+        errors = validate(schema, document, rules, max_errors=20)
+        if errors:
+            return ExecutionResult(data=None, errors=errors)
+        if operation is not None:
+            fragments = {
+                node.name.value: node
+                for node in document.definitions
+                if isinstance(node, FragmentDefinitionNode)
+            }
+            try:
+                check_limits(schema, operation, fragments, variables, self.limits)
+            except GraphQLError as error:
+                return ExecutionResult(data=None, errors=[error])
+        return execute(
+            schema,
+            document,
+            root_value=self.get_root_value(request),
+            context_value=self.get_context(request),
+            variable_values=variables,
+            operation_name=operation_name,
+            middleware=self.get_middleware(request),
+        )
+
+    # --- Errors -------------------------------------------------------------------------------
+
+    def format_error(self, error: Any) -> dict[str, Any]:  # type: ignore[override]
+        request_id = getattr(self, "_request_id", None) or "-"
+        original = getattr(error, "original_error", None)
+        if isinstance(original, DatabaseError):
+            raise DatabaseUnavailable from original
+        if isinstance(error, GraphQLError) and (
+            original is None or isinstance(original, GraphQLError)
+        ):
+            formatted = dict(error.formatted)
+            if not settings.CMS_GRAPHQL_SUGGESTIONS:
+                formatted["message"] = SUGGESTION.sub("", formatted["message"])
+            return formatted
+        logger.error("GraphQL request %s failed", request_id, exc_info=original or error)
+        formatted = {"message": f"Internal error; quote request id {request_id} when reporting it."}
+        if isinstance(error, GraphQLError) and error.path:
+            formatted["path"] = error.path
+        return formatted
+
+    def _error_response(self, message: str, status: int) -> HttpResponse:
+        response = HttpResponse(
+            json.dumps({"errors": [{"message": message}]}),
+            status=status,
+            content_type="application/json",
+        )
+        patch_cache_control(response, no_store=True)
+        return response
+
+    def _introspection_allowed(self, request: HttpRequest) -> bool:
+        if settings.CMS_GRAPHQL_INTROSPECTION:
+            return True
+        user = getattr(request, "user", None)
+        return bool(user is not None and user.is_authenticated and user.is_staff)
+
+    # --- Caching ------------------------------------------------------------------------------
+
+    def _persisted_query(
+        self, request: HttpRequest, data: dict[str, Any], query: str | None
+    ) -> Any:
+        extensions = request.GET.get("extensions") or data.get("extensions")
+        if isinstance(extensions, str):
+            try:
+                extensions = json.loads(extensions)
+            except ValueError as exc:
+                raise HttpError(HttpResponseBadRequest("extensions is not valid JSON.")) from exc
+        persisted = (
+            (extensions or {}).get("persistedQuery") if isinstance(extensions, dict) else None
+        )
+        if not persisted:
+            return query
+        digest = str(persisted.get("sha256Hash", ""))
+        key = f"graphql:persisted:{digest}"
+        if query:
+            if hashlib.sha256(query.encode()).hexdigest() != digest:
+                raise HttpError(
+                    HttpResponseBadRequest("persistedQuery sha256Hash does not match the query.")
+                )
+            cache.set(key, query, timeout=None)
+            return query
+        stored = cache.get(key)
+        if stored is None:
+            raise HttpError(
+                HttpResponse(
+                    json.dumps({"errors": [{"message": "PersistedQueryNotFound"}]}),
+                    status=200,
+                    content_type="application/json",
+                )
+            )
+        return stored
+
+    def _cache_key(self, query: str | None, variables: Any, operation_name: str | None) -> str:
+        material = json.dumps(
+            [query or "", variables or {}, operation_name or ""], sort_keys=True, default=str
+        )
+        digest = hashlib.sha256(material.encode()).hexdigest()
+        return f"graphql:response:{content_generation()}:{digest}"
+
+    def _cacheable(self, request: HttpRequest) -> bool:
+        user = getattr(request, "user", None)
+        return (
+            settings.CMS_GRAPHQL_CACHE_SECONDS > 0
+            and not getattr(request, "cms_preview", False)
+            and not (user is not None and user.is_authenticated)
+        )
+
+    def _cached(self, request: HttpRequest) -> HttpResponse | None:
+        if not self._cacheable(request):
+            return None
+        try:
+            data = self.parse_body(request)
+            self.get_graphql_params(request, data)
+        except HttpError:
+            return None
+        body = cache.get(request.cms_cache_key)
+        if body is None:
+            return None
+        response = HttpResponse(body, content_type="application/json")
+        response["X-Request-ID"] = request.cms_request_id
+        response["X-Cache"] = "hit"
+        request.cms_status = 200
+        self._set_cache_headers(request, response, store=False)
+        return response
+
+    def _set_cache_headers(
+        self, request: HttpRequest, response: HttpResponse, *, store: bool = True
+    ) -> None:
+        ok = response.status_code == 200 and getattr(request, "cms_status", None) == 200
+        if not ok or not self._cacheable(request) or b'"errors"' in response.content[:20]:
+            patch_cache_control(response, private=True, no_store=True)
+            return
+        if store and hasattr(request, "cms_cache_key"):
+            cache.set(request.cms_cache_key, response.content, settings.CMS_GRAPHQL_CACHE_SECONDS)
+            response["X-Cache"] = "miss"
+        if request.method != "GET":
+            return
+        etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+        response["ETag"] = etag
+        patch_cache_control(response, public=True, max_age=settings.CMS_GRAPHQL_CACHE_SECONDS)
+        if etag in request.headers.get("If-None-Match", ""):
+            response.status_code = 304
+            response.content = b""
+
+
+graphql_view = csrf_exempt(PartnerGraphQLView.as_view())
