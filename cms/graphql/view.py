@@ -94,9 +94,20 @@ class PartnerGraphQLView(GraphQLView):
         return response
 
     def parse_body(self, request: HttpRequest) -> Any:
-        data = super().parse_body(request)
+        if request.content_type != "application/json":
+            return super().parse_body(request)
+        try:
+            data = json.loads(request.body.decode() or "{}")
+        except ValueError as exc:
+            raise HttpError(HttpResponseBadRequest("The request body is not valid JSON.")) from exc
         if isinstance(data, list):
-            raise HttpError(HttpResponseBadRequest("Batched requests are not supported."))
+            raise HttpError(
+                HttpResponseBadRequest(
+                    "Batched requests are not supported; send one query per request."
+                )
+            )
+        if not isinstance(data, dict):
+            raise HttpError(HttpResponseBadRequest("The request body must be a JSON object."))
         return data
 
     def get_graphql_params(self, request: HttpRequest, data: dict[str, Any]) -> Any:
@@ -127,7 +138,7 @@ class PartnerGraphQLView(GraphQLView):
         try:
             document = parse(query, max_tokens=self.limits.max_tokens)
         except GraphQLError as error:
-            if "token limit" in error.message:
+            if "tokens" in error.message and "Parsing aborted" in error.message:
                 error = GraphQLError(
                     f"Token limit exceeded: the query has more than {self.limits.max_tokens} "
                     "tokens."
@@ -169,6 +180,8 @@ class PartnerGraphQLView(GraphQLView):
 
     def format_error(self, error: Any) -> dict[str, Any]:  # type: ignore[override]
         request_id = getattr(self, "_request_id", None) or "-"
+        if isinstance(error, HttpError):
+            return {"message": error.message}
         original = getattr(error, "original_error", None)
         if isinstance(original, DatabaseError):
             raise DatabaseUnavailable from original
@@ -227,13 +240,8 @@ class PartnerGraphQLView(GraphQLView):
             return query
         stored = cache.get(key)
         if stored is None:
-            raise HttpError(
-                HttpResponse(
-                    json.dumps({"errors": [{"message": "PersistedQueryNotFound"}]}),
-                    status=200,
-                    content_type="application/json",
-                )
-            )
+            # Apollo clients resend the full query when they see exactly this message.
+            raise HttpError(HttpResponse(status=200), message="PersistedQueryNotFound")
         return stored
 
     def _cache_key(self, query: str | None, variables: Any, operation_name: str | None) -> str:

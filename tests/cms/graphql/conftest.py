@@ -4,6 +4,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+
 from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
