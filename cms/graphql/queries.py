@@ -11,7 +11,7 @@ from graphql import GraphQLError
 from wagtail.models import Locale, Page, Site
 
 from cms.graphql.interfaces import PublicPageInterface
-from cms.graphql.registry import page_window, resolve_locale
+from cms.graphql.registry import fallback_argument, page_window, resolve_locale
 from cms.graphql.types import PaginationType
 from cms.graphql.visibility import public_pages
 
@@ -45,6 +45,7 @@ class CoreQueries(graphene.ObjectType):
         url_path=graphene.String(description="Path inside the language's tree, e.g. /calls/x/."),
         locale=graphene.String(),
         token=graphene.String(description="A preview token from the Wagtail admin."),
+        fallback=fallback_argument(),
     )
     search = graphene.Field(
         SearchResultsType,
@@ -65,6 +66,7 @@ class CoreQueries(graphene.ObjectType):
         url_path: str | None = None,
         locale: str | None = None,
         token: str | None = None,
+        fallback: bool = True,
     ) -> Page | None:
         if token is not None:
             from cms.models import BasePage

@@ -18,13 +18,15 @@ from graphql import GraphQLError
 from django.apps import apps
 from django.conf import settings
 from django.db import models
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from cms.graphql.types import PaginationType
 
 QuerysetFactory = Callable[[Locale], QuerySet]
+#: How many ranked hits a search keeps before visibility, filters and pagination apply.
+SEARCH_CANDIDATES = 1000
 FilterFunction = Callable[..., QuerySet]
 
 
@@ -66,6 +68,34 @@ def registered_queries() -> list[ContentQuery]:
 # --- Arguments -------------------------------------------------------------------------------
 
 
+def fallback_chain(locale: Locale) -> list[Locale]:
+    """``locale`` then the languages it falls back to (``CMS_LOCALE_FALLBACKS``), in order."""
+    codes = [locale.language_code, *settings.CMS_LOCALE_FALLBACKS.get(locale.language_code, [])]
+    by_code = Locale.objects.in_bulk(codes, field_name="language_code")
+    chain: list[Locale] = []
+    for code in codes:
+        if code in by_code and by_code[code] not in chain:
+            chain.append(by_code[code])
+    return chain
+
+
+def with_fallbacks(factory: QuerysetFactory, locale: Locale, fallback: bool) -> QuerySet:
+    """Items in ``locale`` plus, per translation not published there, the first one along
+    the fallback chain; all in one SQL query, so pagination and ordering stay in the database.
+    """
+    queryset = factory(locale)
+    if not fallback:
+        return queryset
+    covered = [queryset]
+    for other in fallback_chain(locale)[1:]:
+        candidates = factory(other)
+        for earlier in covered:
+            candidates = candidates.exclude(translation_key__in=earlier.values("translation_key"))
+        covered.append(candidates)
+        queryset = queryset | candidates
+    return queryset
+
+
 def resolve_locale(code: str | None) -> Locale:
     """The locale a partner asked for; an unknown code is an error naming the argument."""
     languages = [language for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
@@ -91,19 +121,34 @@ def page_window(page: int | None, per_page: int | None) -> tuple[int, int]:
     return page, per_page
 
 
-def _search(queryset: QuerySet, query: ContentQuery, text: str) -> QuerySet:
+def _search(queryset: QuerySet, query: ContentQuery, text: str, locales: list[Locale]) -> QuerySet:
+    """Keep what the search backend (full text on PostgreSQL) finds for ``text``."""
+    from wagtail.search.backends.base import FilterFieldError
+
     text = text.strip()
     if not text:
         return queryset
     model = query.model_class()
-    names = query.search_fields or (("title",) if issubclass(model, Page) else ("name",))
-    condition = Q()
-    for name in names:
-        condition |= Q(**{f"{name}__icontains": text})
-    return queryset.filter(condition)
+    candidates = model._default_manager.all()
+    if hasattr(model, "locale"):
+        candidates = candidates.filter(locale__in=locales)
+    try:
+        hits = candidates.search(text)[:SEARCH_CANDIDATES]
+        ids = [hit.pk for hit in hits]
+    except FilterFieldError:
+        ids = [hit.pk for hit in model._default_manager.search(text)[:SEARCH_CANDIDATES]]
+    return queryset.filter(pk__in=ids)
 
 
 # --- Schema ----------------------------------------------------------------------------------
+
+
+def fallback_argument() -> graphene.Boolean:
+    return graphene.Boolean(
+        default_value=True,
+        description="Fill gaps with the first live version along the locale's fallback chain; "
+        "each item's `locale` says which language it is in.",
+    )
 
 
 def _grapple_type(model: type[models.Model]) -> Any:
@@ -149,15 +194,17 @@ def _resolve_list(query: ContentQuery) -> Callable[..., dict[str, Any]]:
         per_page: int | None = None,
         search: str | None = None,
         order: str | None = None,
+        fallback: bool = True,
         **filters: Any,
     ) -> dict[str, Any]:
         page, per_page = page_window(page, per_page)
-        queryset = query.queryset(resolve_locale(locale))
+        language = resolve_locale(locale)
+        queryset = with_fallbacks(query.queryset, language, fallback)
         active = {name: value for name, value in filters.items() if value is not None}
         if active and query.apply_filters is not None:
             queryset = query.apply_filters(queryset, **active)
         if search:
-            queryset = _search(queryset, query, search)
+            queryset = _search(queryset, query, search, fallback_chain(language))
         order_name = order or next(iter(query.orders))
         queryset = queryset.order_by(query.orders[order_name], "pk")
         total = queryset.count()
@@ -178,8 +225,16 @@ def _resolve_list(query: ContentQuery) -> Callable[..., dict[str, Any]]:
 
 
 def _resolve_single(query: ContentQuery) -> Callable[..., Any]:
-    def resolve(root: Any, info: Any, slug: str, locale: str | None = None) -> Any:
-        return query.queryset(resolve_locale(locale)).filter(slug=slug).first()
+    def resolve(
+        root: Any, info: Any, slug: str, locale: str | None = None, fallback: bool = True
+    ) -> Any:
+        language = resolve_locale(locale)
+        chain = fallback_chain(language) if fallback else [language]
+        for candidate in chain:
+            found = query.queryset(candidate).filter(slug=slug).first()
+            if found is not None:
+                return found
+        return None
 
     return resolve
 
@@ -195,12 +250,16 @@ def build_query_mixin() -> type[graphene.ObjectType]:
             "per_page": graphene.Int(description="Items per page, 1 to the maximum page size."),
             "search": graphene.String(),
             "order": graphene.Argument(_order_enum(query)),
+            "fallback": fallback_argument(),
             **query.filters,
         }
         attrs[query.plural] = graphene.Field(_list_type(query, node), required=True, **arguments)
         attrs[f"resolve_{query.plural}"] = _resolve_list(query)
         attrs[query.singular] = graphene.Field(
-            node, slug=graphene.String(required=True), locale=graphene.String()
+            node,
+            slug=graphene.String(required=True),
+            locale=graphene.String(),
+            fallback=fallback_argument(),
         )
         attrs[f"resolve_{query.singular}"] = _resolve_single(query)
     return type("ContentQueries", (graphene.ObjectType,), attrs)

@@ -161,6 +161,12 @@ def _language_name(code: str) -> str:
 LANGUAGE_CODE = CMS_LANGUAGES[0]
 LANGUAGES = [(code, _language_name(code)) for code in CMS_LANGUAGES]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Where the API looks when content is not published in the requested language, in order.
+# Default: every language falls back to the default language. Override in a settings module,
+# e.g. {"sl": ["hr", "en"], "sv": ["en"]}.
+CMS_LOCALE_FALLBACKS: dict[str, list[str]] = {
+    code: [LANGUAGE_CODE] for code in CMS_LANGUAGES if code != LANGUAGE_CODE
+}
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/Ljubljana")
