@@ -11,7 +11,7 @@ from graphql import GraphQLError
 from wagtail.models import Locale, Page, Site
 
 from cms.graphql.interfaces import PublicPageInterface
-from cms.graphql.registry import fallback_argument, page_window, resolve_locale
+from cms.graphql.registry import fallback_argument, fallback_chain, page_window, resolve_locale
 from cms.graphql.types import PaginationType
 from cms.graphql.visibility import public_pages
 
@@ -79,11 +79,19 @@ class CoreQueries(graphene.ObjectType):
         if url_path is None:
             raise GraphQLError("Give either 'urlPath' or 'token'.")
         language = resolve_locale(locale)
-        home = locale_home(language)
-        if home is None:
-            return None
-        path = home.url_path + url_path.strip("/") + ("/" if url_path.strip("/") else "")
-        return public_pages(Page.objects.filter(url_path=path, locale=language)).specific().first()
+        relative = url_path.strip("/") + ("/" if url_path.strip("/") else "")
+        for candidate in fallback_chain(language) if fallback else [language]:
+            home = locale_home(candidate)
+            if home is None:
+                continue
+            found = (
+                public_pages(Page.objects.filter(url_path=home.url_path + relative))
+                .specific()
+                .first()
+            )
+            if found is not None:
+                return found
+        return None
 
     @staticmethod
     def resolve_search(
