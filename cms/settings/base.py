@@ -217,7 +217,22 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILLOCALIZE_JQUERY_PRIVATE = True
 
 # --- GraphQL ---------------------------------------------------------------------------------
-GRAPHENE = {"SCHEMA": "grapple.schema.schema"}
+GRAPHENE = {
+    "SCHEMA": "grapple.schema.schema",
+    "MIDDLEWARE": ["cms.graphql.middleware.VisibilityMiddleware"],
+}
+# The only renditions the API creates: name -> Wagtail filter spec. `fill` crops around the
+# editor's focal point. Output format (WebP by default, AVIF, JPEG, PNG) is chosen per request.
+CMS_IMAGE_PRESETS = {
+    "THUMBNAIL": "fill-400x300",
+    "CARD": "fill-800x450",
+    "SQUARE": "fill-600x600",
+    "HERO": "fill-1600x900",
+    "LOGO": "max-400x200",
+    "SMALL": "width-480",
+    "MEDIUM": "width-960",
+    "LARGE": "width-1600",
+}
 GRAPPLE = {
     # Every app with page or snippet models must be listed, or `pages` fails for every query.
     "APPS": [plugin.label for plugin in CMS_PLUGINS],

@@ -1,0 +1,143 @@
+"""The image type partner sites see: renditions only from named presets.
+
+Grapple's image type lets any caller ask for a rendition of any size, and each new size is
+generated and stored; here a caller picks a preset (``CMS_IMAGE_PRESETS``) and an output
+format, so the set of renditions per image is bounded. ``fill`` presets crop around the
+focal point an editor set.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+
+from django.conf import settings
+
+from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
+
+FORMATS = {"WEBP": "webp", "AVIF": "avif", "JPEG": "jpeg", "PNG": "png"}
+
+ImageFormat = graphene.Enum("ImageFormat", [(name, name) for name in FORMATS])
+
+
+def _preset_enum() -> type[graphene.Enum]:
+    return graphene.Enum(
+        "ImagePreset",
+        [(name, name) for name in settings.CMS_IMAGE_PRESETS],
+        description="Rendition sizes this site offers (CMS_IMAGE_PRESETS).",
+    )
+
+
+ImagePreset = _preset_enum()
+
+
+def _filter_spec(preset: str, image_format: str | None) -> str:
+    spec = settings.CMS_IMAGE_PRESETS[preset]
+    return f"{spec}|format-{FORMATS[image_format or 'WEBP']}"
+
+
+class FocalPointType(graphene.ObjectType):
+    """The area an editor marked as the image's subject, in original pixels."""
+
+    x = graphene.Int(required=True)
+    y = graphene.Int(required=True)
+    width = graphene.Int(required=True)
+    height = graphene.Int(required=True)
+
+    class Meta:
+        name = "FocalPoint"
+
+
+class RenditionType(graphene.ObjectType):
+    """One generated size of an image."""
+
+    url = graphene.String(required=True)
+    width = graphene.Int(required=True)
+    height = graphene.Int(required=True)
+    format = graphene.String(required=True)
+
+    class Meta:
+        name = "Rendition"
+
+    @staticmethod
+    def resolve_url(rendition: Any, info: Any) -> str:
+        return rendition.full_url
+
+    @staticmethod
+    def resolve_format(rendition: Any, info: Any) -> str:
+        return rendition.file.name.rsplit(".", 1)[-1].lower()
+
+
+class PublicImageType(graphene.ObjectType):
+    """An image with alt text and preset renditions."""
+
+    id = graphene.ID(required=True)
+    title = graphene.String(required=True)
+    alt = graphene.String(required=True, description="Text alternative for screen readers.")
+    width = graphene.Int(required=True)
+    height = graphene.Int(required=True)
+    focal_point = graphene.Field(FocalPointType)
+    rendition = graphene.Field(
+        RenditionType,
+        required=True,
+        preset=graphene.Argument(ImagePreset, required=True),
+        format=graphene.Argument(ImageFormat, default_value="WEBP"),
+    )
+    src_set = graphene.String(
+        required=True,
+        presets=graphene.List(graphene.NonNull(ImagePreset), required=True),
+        format=graphene.Argument(ImageFormat, default_value="WEBP"),
+        description="A srcset attribute value built from the given presets.",
+    )
+
+    class Meta:
+        name = "Image"
+
+    @classmethod
+    def is_type_of(cls, root: Any, info: Any) -> bool:
+        return isinstance(root, AbstractImage)
+
+    @staticmethod
+    def resolve_alt(image: AbstractImage, info: Any) -> str:
+        return getattr(image, "description", "") or image.title
+
+    @staticmethod
+    def resolve_focal_point(image: AbstractImage, info: Any) -> dict[str, int] | None:
+        if image.focal_point_x is None:
+            return None
+        return {
+            "x": image.focal_point_x,
+            "y": image.focal_point_y,
+            "width": image.focal_point_width,
+            "height": image.focal_point_height,
+        }
+
+    @staticmethod
+    def resolve_rendition(
+        image: AbstractImage, info: Any, preset: str, format: str | None = None
+    ) -> Any:
+        return image.get_rendition(_filter_spec(_enum_name(preset), _enum_name(format)))
+
+    @staticmethod
+    def resolve_src_set(
+        image: AbstractImage, info: Any, presets: list[str], format: str | None = None
+    ) -> str:
+        specs = [_filter_spec(_enum_name(preset), _enum_name(format)) for preset in presets]
+        renditions = image.get_renditions(*specs)
+        return ", ".join(f"{renditions[spec].full_url} {renditions[spec].width}w" for spec in specs)
+
+
+def _enum_name(value: Any) -> Any:
+    return getattr(value, "name", value)
+
+
+def install_image_type() -> None:
+    """Make grapple's ``GraphQLImage`` fields resolve to :class:`PublicImageType`."""
+    from grapple.registry import registry as grapple_registry
+
+    image_model = get_image_model()
+    rendition_model = image_model.renditions.rel.related_model
+    grapple_registry.images.pop(rendition_model, None)
+    grapple_registry.images[image_model] = PublicImageType
