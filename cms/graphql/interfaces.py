@@ -106,12 +106,14 @@ class PublicPageInterface(graphene.Interface):
 
     @staticmethod
     def resolve_translations(page: Page, info: Any) -> list[dict[str, Any]]:
-        others = (
-            public_pages(Page.objects.filter(translation_key=page.translation_key))
-            .exclude(pk=page.pk)
-            .select_related("locale")
-            .order_by("locale__language_code")
-        )
+        others = getattr(page, "_cms_translations", None)
+        if others is None:
+            others = (
+                public_pages(Page.objects.filter(translation_key=page.translation_key))
+                .exclude(pk=page.pk)
+                .select_related("locale")
+                .order_by("locale__language_code")
+            )
         return [
             {
                 "locale": other.locale.language_code,
@@ -195,7 +197,10 @@ class PublicSnippetInterface(graphene.Interface):
     def resolve_translations(instance: Model, info: Any) -> list[dict[str, Any]]:
         if not hasattr(instance, "get_translations"):
             return []
+        others = getattr(instance, "_cms_translations", None)
+        if others is None:
+            others = instance.get_translations().select_related("locale")
         return [
             {"locale": other.locale.language_code, "title": str(other), "url": None}
-            for other in instance.get_translations().select_related("locale")
+            for other in others
         ]

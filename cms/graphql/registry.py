@@ -96,6 +96,29 @@ def with_fallbacks(factory: QuerysetFactory, locale: Locale, fallback: bool) -> 
     return queryset
 
 
+def attach_translations(items: list[models.Model]) -> None:
+    """Load the live translations of every item in one query (read by ``translations``)."""
+    from wagtail.models import Page
+
+    from cms.graphql.visibility import public_pages
+
+    keys = {item.translation_key for item in items if hasattr(item, "translation_key")}
+    if not keys:
+        return
+    model = type(items[0])
+    if isinstance(items[0], Page):
+        others = public_pages(Page.objects.filter(translation_key__in=keys))
+    else:
+        others = model._default_manager.filter(translation_key__in=keys)
+    by_key: dict[Any, list[models.Model]] = {}
+    for other in others.select_related("locale").order_by("locale__language_code"):
+        by_key.setdefault(other.translation_key, []).append(other)
+    for item in items:
+        item._cms_translations = [
+            other for other in by_key.get(item.translation_key, []) if other.pk != item.pk
+        ]
+
+
 def resolve_locale(code: str | None) -> Locale:
     """The locale a partner asked for; an unknown code is an error naming the argument."""
     languages = [language for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
@@ -207,9 +230,12 @@ def _resolve_list(query: ContentQuery) -> Callable[..., dict[str, Any]]:
             queryset = _search(queryset, query, search, fallback_chain(language))
         order_name = order or next(iter(query.orders))
         queryset = queryset.order_by(query.orders[order_name], "pk")
+        if hasattr(query.model_class(), "locale"):
+            queryset = queryset.select_related("locale")
         total = queryset.count()
         start = (page - 1) * per_page
         items = list(queryset[start : start + per_page]) if start < total else []
+        attach_translations(items)
         return {
             "items": items,
             "pagination": {
