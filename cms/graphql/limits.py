@@ -31,11 +31,11 @@ class Limits:
     """The limits in force; see the README for the defaults and how they are counted."""
 
     max_depth: int = 8
-    max_cost: int = 10_000
+    max_cost: int = 50_000
     max_list_aliases: int = 20
     max_tokens: int = 2_000
     max_body_bytes: int = 16 * 1024
-    default_list_size: int = 20
+    default_list_size: int = 10
 
     @classmethod
     def from_settings(cls, values: dict[str, int]) -> Limits:
@@ -117,7 +117,12 @@ class _Walker:
                 f"the maximum depth is {self.limits.max_depth}."
             )
         named, is_list = _unwrap(field.type)
-        size = self._list_size(node, field) if is_list or self._is_paginated(named) else 1
+        if self._is_paginated(named) or is_list and not self._is_paginated(parent):
+            size = self._list_size(node, field)
+        else:
+            # Single objects, and `items` of a paginated result: its field already counted
+            # every item it may return.
+            size = 1
         if node.alias is not None and size > 1:
             self.list_aliases += 1
         if isinstance(named, GraphQLUnionType):

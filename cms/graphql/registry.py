@@ -19,6 +19,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import QuerySet
+from django.utils import translation
 
 from wagtail.models import Locale
 
@@ -41,7 +42,7 @@ class ContentQuery:
     filters: Mapping[str, graphene.Argument | graphene.Scalar | Any] = field(default_factory=dict)
     apply_filters: FilterFunction | None = None
     orders: Mapping[str, str] = field(default_factory=lambda: {"TITLE": "title"})
-    search_fields: tuple[str, ...] = ()
+    search_fields: tuple[str, ...] = ()  # TEMPORARY: removed once every plugin stops passing it
 
     def model_class(self) -> type[models.Model]:
         return apps.get_model(self.model)
@@ -128,9 +129,13 @@ def resolve_locale(code: str | None) -> Locale:
             f"Argument 'locale': unknown language {code!r}; use one of {', '.join(languages)}."
         )
     try:
-        return Locale.objects.get(language_code=code)
+        locale = Locale.objects.get(language_code=code)
     except Locale.DoesNotExist as exc:
         raise GraphQLError(f"Argument 'locale': language {code!r} is not set up yet.") from exc
+    # Names Django translates (countries, choice labels) follow the requested language for the
+    # rest of this field's resolution; graphql-core resolves one root field at a time.
+    translation.activate(code)
+    return locale
 
 
 def page_window(page: int | None, per_page: int | None) -> tuple[int, int]:
@@ -146,20 +151,23 @@ def page_window(page: int | None, per_page: int | None) -> tuple[int, int]:
 
 def _search(queryset: QuerySet, query: ContentQuery, text: str, locales: list[Locale]) -> QuerySet:
     """Keep what the search backend (full text on PostgreSQL) finds for ``text``."""
+    from wagtail.search.backends import get_search_backend
     from wagtail.search.backends.base import FilterFieldError
 
     text = text.strip()
     if not text:
         return queryset
     model = query.model_class()
+    backend = get_search_backend()
     candidates = model._default_manager.all()
-    if hasattr(model, "locale"):
-        candidates = candidates.filter(locale__in=locales)
     try:
-        hits = candidates.search(text)[:SEARCH_CANDIDATES]
+        if hasattr(model, "locale"):
+            candidates = candidates.filter(locale__in=locales)
+        hits = backend.search(text, candidates)[:SEARCH_CANDIDATES]
         ids = [hit.pk for hit in hits]
-    except FilterFieldError:
-        ids = [hit.pk for hit in model._default_manager.search(text)[:SEARCH_CANDIDATES]]
+    except FilterFieldError:  # the model does not index `locale`; filter afterwards
+        hits = backend.search(text, model._default_manager.all())[:SEARCH_CANDIDATES]
+        ids = [hit.pk for hit in hits]
     return queryset.filter(pk__in=ids)
 
 
@@ -228,7 +236,8 @@ def _resolve_list(query: ContentQuery) -> Callable[..., dict[str, Any]]:
             queryset = query.apply_filters(queryset, **active)
         if search:
             queryset = _search(queryset, query, search, fallback_chain(language))
-        order_name = order or next(iter(query.orders))
+        # graphene hands resolvers the enum member; its name is the key in `orders`.
+        order_name = getattr(order, "name", order) or next(iter(query.orders))
         queryset = queryset.order_by(query.orders[order_name], "pk")
         if hasattr(query.model_class(), "locale"):
             queryset = queryset.select_related("locale")

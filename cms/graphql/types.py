@@ -39,9 +39,10 @@ def GraphQLCountryList(field_name: str, **kwargs: Any) -> Callable[[], GraphQLFi
     """A ``CountryField(multiple=True)`` as a list of ``Country`` objects."""
 
     def mixin() -> GraphQLField:
-        return GraphQLField(
-            field_name, graphene.NonNull(CountryObjectType), is_list=True, required=True, **kwargs
-        )
+        field = GraphQLField(field_name, CountryObjectType, **kwargs)
+        # grapple's is_list/required options cannot express [Country!]!, so set it directly.
+        field.field_type = graphene.List(graphene.NonNull(CountryObjectType), required=True)
+        return field
 
     return mixin
 

@@ -249,11 +249,11 @@ CMS_PREVIEW_TOKEN_MAX_AGE = env.int("PREVIEW_TOKEN_MAX_AGE", default=3600)
 # Bounds on every GraphQL request (cms/graphql/limits.py counts them; README explains).
 CMS_GRAPHQL_LIMITS = {
     "max_depth": env.int("GRAPHQL_MAX_DEPTH", default=8),
-    "max_cost": env.int("GRAPHQL_MAX_COST", default=10_000),
+    "max_cost": env.int("GRAPHQL_MAX_COST", default=50_000),
     "max_list_aliases": env.int("GRAPHQL_MAX_LIST_ALIASES", default=20),
     "max_tokens": env.int("GRAPHQL_MAX_TOKENS", default=2_000),
     "max_body_bytes": env.int("GRAPHQL_MAX_BODY_BYTES", default=16 * 1024),
-    "default_list_size": 20,
+    "default_list_size": 10,
 }
 # Schema introspection and "Did you mean" hints help developers and attackers alike: off for
 # anonymous callers unless enabled (dev enables both; staff may always introspect).

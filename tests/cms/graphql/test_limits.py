@@ -29,7 +29,8 @@ def test_a_query_within_the_depth_limit_runs(graphql, home) -> None:
 
 def test_cost_limit_weights_lists_by_their_page_size(graphql, home) -> None:
     query = (
-        '{ page(urlPath: "/") { children(limit: 100) { children(limit: 100) { title slug } } } }'
+        '{ page(urlPath: "/") { children(limit: 100) { children(limit: 100) '
+        "{ children(limit: 100) { title slug } } } } }"
     )
     body = graphql(query)
     assert body["_status"] == 400
@@ -39,7 +40,7 @@ def test_cost_limit_weights_lists_by_their_page_size(graphql, home) -> None:
 def test_cost_counts_page_size_given_in_variables(graphql, home) -> None:
     query = (
         'query($n: Int!) { page(urlPath: "/") '
-        "{ children(limit: $n) { children(limit: $n) { title } } } }"
+        "{ children(limit: $n) { children(limit: $n) { children(limit: $n) { title } } } } }"
     )
     assert graphql(query, {"n": 100})["_status"] == 400
     assert graphql(query, {"n": 5})["_status"] == 200

@@ -1,0 +1,83 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+
+from grapple.models import GraphQLString
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class Category(TranslatableMixin, index.Indexed, models.Model):
+    """A theme that pages are tagged with, such as "Networking" or "Volunteering"."""
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(
+        max_length=100,
+        blank=True,
+        help_text=(
+            "Used in partner site addresses and filters, the same in every language. "
+            "Leave empty to create it from the name."
+        ),
+    )
+    description = models.TextField(
+        blank=True,
+        help_text="One or two sentences partner sites may show on the category's listing.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("locale"),
+    ]
+
+    graphql_fields = [
+        GraphQLString("name", required=True),
+        GraphQLString("slug", required=True),
+        GraphQLString("description"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        TranslatableField("description"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "category"
+        verbose_name_plural = "categories"
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        # Objects created in code skip clean(); they still need a slug for lookups.
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        _clean_slug(self)
+
+
+def _clean_slug(instance: models.Model) -> None:
+    """Fill an empty slug from the name and keep it unique within the instance's locale."""
+    if not instance.slug:
+        instance.slug = slugify(instance.name)
+    if not instance.slug:
+        if instance.name:  # a missing name has an error of its own
+            raise ValidationError({"slug": "Enter a slug: the name has no letters to build one."})
+        return
+    # The admin form leaves out `locale`, so Django's own unique_together check skips it.
+    clash = type(instance)._default_manager.filter(slug=instance.slug, locale_id=instance.locale_id)
+    if instance.locale_id and clash.exclude(pk=instance.pk).exists():
+        raise ValidationError(
+            {"slug": f"Another {instance._meta.verbose_name} in this language uses this slug."}
+        )

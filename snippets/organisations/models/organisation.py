@@ -1,0 +1,245 @@
+import re
+from collections.abc import Callable
+
+import graphene
+from django_countries.fields import CountryField
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+
+from grapple.models import GraphQLField, GraphQLImage, GraphQLString
+from grapple.registry import registry as grapple_registry
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.graphql.types import GraphQLCountry
+
+PHONE_PATTERN = re.compile(r"^\+?[0-9 ()/.-]{6,30}$")
+
+
+def _required_list(field_name: str, model_label: str) -> Callable[[], GraphQLField]:
+    """``[Type!]!`` for a child relation: plain lists, without grapple's queryset arguments."""
+
+    def mixin() -> GraphQLField:
+        model = apps.get_model(model_label)
+        item = graphene.NonNull(lambda: grapple_registry.models[model])
+        return GraphQLField(field_name, graphene.NonNull(graphene.List(item)))
+
+    return mixin
+
+
+class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
+    """A municipality, NGO, national agency, youth centre or other body in the network."""
+
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "municipality", "Municipality"
+        NGO = "ngo", "Non-governmental organisation"
+        NATIONAL_AGENCY = "national_agency", "National agency"
+        YOUTH_CENTRE = "youth_centre", "Youth centre"
+        BUSINESS = "business", "Business"
+        NETWORK = "network", "Network"
+        PUBLIC_INSTITUTION = "public_institution", "Public institution"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200, help_text="The full name in this language.")
+    slug = models.SlugField(
+        max_length=200,
+        blank=True,
+        help_text=(
+            "Used in partner site addresses and filters, the same in every language. "
+            "Leave empty to create it from the name."
+        ),
+    )
+    kind = models.CharField(
+        max_length=30,
+        choices=Kind.choices,
+        help_text="Partner sites group and filter organisations by kind.",
+    )
+    short_description = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text="What the organisation does, in two or three sentences (600 characters at most).",
+    )
+    street_address = models.CharField(
+        max_length=200, blank=True, help_text="Street and number, e.g. 'Gregorčičeva ulica 4'."
+    )
+    postal_code = models.CharField(max_length=20, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    country = CountryField(blank=True)
+    website = models.URLField(blank=True, help_text="Starting with https:// or http://.")
+    email = models.EmailField(blank=True, help_text="A general address the public may write to.")
+    phone = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="In international format, e.g. '+386 1 234 56 78'.",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown on partner sites on a white background; a wide PNG or SVG works best.",
+    )
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("name"),
+                    FieldPanel("slug"),
+                    FieldPanel("kind"),
+                    FieldPanel("short_description"),
+                    FieldPanel("logo"),
+                ],
+                heading="Organisation",
+            ),
+            ObjectList(
+                [
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("street_address"),
+                            FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                            FieldPanel("country"),
+                        ],
+                        heading="Address",
+                    ),
+                    MultiFieldPanel(
+                        [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")],
+                        heading="Contact",
+                    ),
+                    InlinePanel("social_links", heading="Social media", label="Link"),
+                ],
+                heading="Contact",
+            ),
+            ObjectList(
+                [
+                    InlinePanel(
+                        "opening_hours",
+                        heading="Opening hours",
+                        label="Opening hours",
+                        help_text=(
+                            "One row per group of days, e.g. Monday to Friday 9:00 to 22:00. "
+                            "Add a row with a note for special hours such as 'During events'."
+                        ),
+                    )
+                ],
+                heading="Opening hours",
+            ),
+            ObjectList(
+                [InlinePanel("quality_labels", heading="Quality labels", label="Quality label")],
+                heading="Quality labels",
+            ),
+        ]
+    )
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("short_description"),
+        index.SearchField("city"),
+        index.AutocompleteField("city"),
+        index.FilterField("kind"),
+        index.FilterField("country"),
+        index.FilterField("locale"),
+    ]
+
+    graphql_fields = [
+        GraphQLString("name", required=True),
+        GraphQLString("slug", required=True),
+        GraphQLString("kind", required=True),
+        GraphQLString("kind_label", required=True),
+        GraphQLString("short_description"),
+        GraphQLString("street_address"),
+        GraphQLString("postal_code"),
+        GraphQLString("city"),
+        GraphQLCountry("country", source="country_or_none"),
+        GraphQLString("website"),
+        GraphQLString("email"),
+        GraphQLString("phone"),
+        GraphQLImage("logo"),
+        _required_list("social_links", "organisations.OrganisationSocialLink"),
+        _required_list("opening_hours", "organisations.OpeningHours"),
+        _required_list("quality_labels", "organisations.QualityLabel"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        SynchronizedField("kind"),
+        TranslatableField("short_description"),
+        # Addresses are written as the post office writes them, in every language; translators
+        # may still override a city name with its exonym (Koper / Capodistria).
+        SynchronizedField("street_address"),
+        SynchronizedField("postal_code"),
+        SynchronizedField("city"),
+        SynchronizedField("country"),
+        SynchronizedField("website"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+        SynchronizedField("logo"),
+        SynchronizedField("social_links"),
+        TranslatableField("opening_hours"),
+        TranslatableField("quality_labels"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "organisation"
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        # Objects created in code skip clean(); they still need a slug for lookups.
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def kind_label(self) -> str:
+        return str(self.get_kind_display())
+
+    @property
+    def country_or_none(self):
+        """The country, or ``None`` when none is set (an empty field is not a country)."""
+        return self.country or None
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if not self.slug:
+            self.slug = slugify(self.name)
+        if not self.slug:
+            if self.name:  # a missing name has an error of its own
+                errors["slug"] = "Enter a slug: the name has no letters to build one."
+        elif (
+            self.locale_id
+            and Organisation.objects.filter(slug=self.slug, locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            # The admin form leaves out `locale`, so Django's unique_together check skips it.
+            errors["slug"] = "Another organisation in this language uses this slug."
+        if self.website and not self.website.lower().startswith(("https://", "http://")):
+            errors["website"] = "Enter a web address starting with https:// or http://."
+        if self.phone and not PHONE_PATTERN.match(self.phone):
+            errors["phone"] = (
+                "Enter a phone number of digits, spaces and + ( ) - / only, "
+                "e.g. '+386 1 234 56 78'."
+            )
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,28 @@
+"""Admin: organisations under Snippets, filterable by kind and country."""
+
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from snippets.organisations.models import Organisation
+
+
+class OrganisationViewSet(SnippetViewSet):
+    """Organisations with their kind, city and country at a glance."""
+
+    model = Organisation
+    icon = "group"
+    menu_label = "Organisations"
+    menu_order = 100
+    list_display = [
+        "name",
+        Column("kind", label="Kind", accessor="get_kind_display", sort_key="kind"),
+        Column("city", label="City", sort_key="city"),
+        Column("country", label="Country", accessor="country.name", sort_key="country"),
+    ]
+    list_filter = ["kind", "country"]
+    list_export = ["name", "kind", "street_address", "postal_code", "city", "country", "email"]
+    ordering = ["name"]
+
+
+register_snippet(OrganisationViewSet)

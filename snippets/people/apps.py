@@ -1,0 +1,39 @@
+import graphene
+
+from cms.plugins import ContentPlugin
+
+
+class PeopleConfig(ContentPlugin):
+    """Contact people of organisations, events, calls and projects."""
+
+    name = "snippets.people"
+    label = "people"
+    verbose_name = "People"
+    demo_order = 40
+
+    def ready(self) -> None:
+        super().ready()
+        from cms.graphql.registry import ContentQuery, register_content_query
+        from snippets.people import selectors
+
+        register_content_query(
+            ContentQuery(
+                plural="people",
+                singular="person",
+                model="people.Person",
+                queryset=selectors.people_for_api,
+                filters={
+                    "organisation": graphene.String(
+                        description="Slug of an organisation: only its people."
+                    )
+                },
+                apply_filters=selectors.people_filter,
+                orders={"NAME": "name", "NAME_DESC": "-name"},
+                search_fields=("name", "role"),
+            )
+        )
+
+    def load_demo(self, stdout: object) -> None:
+        from snippets.people.demo import load_demo
+
+        load_demo(stdout)

@@ -1,0 +1,138 @@
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+
+from grapple.models import GraphQLForeignKey, GraphQLImage, GraphQLString
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+PHONE_PATTERN = re.compile(r"^\+?[0-9 ()/.-]{6,30}$")
+
+
+class Person(TranslatableMixin, index.Indexed, models.Model):
+    """A contact person: who to write to about an event, a call or a project."""
+
+    name = models.CharField(max_length=150, help_text="First name and surname.")
+    slug = models.SlugField(
+        max_length=150,
+        blank=True,
+        help_text=(
+            "Used in partner site addresses, the same in every language. "
+            "Leave empty to create it from the name."
+        ),
+    )
+    role = models.CharField(
+        "role",
+        max_length=200,
+        blank=True,
+        help_text="Job title or role in this language, e.g. 'Project coordinator'.",
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+        help_text="Where the person works or volunteers.",
+    )
+    email = models.EmailField(
+        blank=True, help_text="Published on partner sites: use a work address the person agreed to."
+    )
+    phone = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="Published on partner sites. International format, e.g. '+386 1 234 56 78'.",
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A portrait the person agreed to publish; it is cropped to a square.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading="Contact"),
+        FieldPanel("photo"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("role"),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+        index.FilterField("organisation"),
+        index.FilterField("locale"),
+    ]
+
+    graphql_fields = [
+        GraphQLString("name", required=True),
+        GraphQLString("slug", required=True),
+        GraphQLString("role"),
+        GraphQLForeignKey("organisation", "organisations.Organisation"),
+        GraphQLString("email"),
+        GraphQLString("phone"),
+        GraphQLImage("photo"),
+    ]
+
+    translatable_fields = [
+        # A name is written the same in every language.
+        SynchronizedField("name"),
+        SynchronizedField("slug"),
+        TranslatableField("role"),
+        TranslatableField("organisation"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+        SynchronizedField("photo"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "person"
+        verbose_name_plural = "people"
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.role}" if self.role else self.name
+
+    def save(self, *args, **kwargs) -> None:
+        # Objects created in code skip clean(); they still need a slug for lookups.
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if not self.slug:
+            self.slug = slugify(self.name)
+        if not self.slug:
+            if self.name:  # a missing name has an error of its own
+                errors["slug"] = "Enter a slug: the name has no letters to build one."
+        elif (
+            self.locale_id
+            and Person.objects.filter(slug=self.slug, locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            # The admin form leaves out `locale`, so Django's unique_together check skips it.
+            errors["slug"] = (
+                "Another person in this language uses this slug; add a distinguishing word, "
+                "e.g. 'ana-novak-koper'."
+            )
+        if self.phone and not PHONE_PATTERN.match(self.phone):
+            errors["phone"] = (
+                "Enter a phone number of digits, spaces and + ( ) - / only, "
+                "e.g. '+386 1 234 56 78'."
+            )
+        if errors:
+            raise ValidationError(errors)

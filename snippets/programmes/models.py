@@ -1,0 +1,188 @@
+from collections.abc import Callable
+
+import graphene
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+
+from grapple.models import GraphQLField, GraphQLForeignKey, GraphQLString
+from grapple.registry import registry as grapple_registry
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+def _required_list(field_name: str, model_label: str) -> Callable[[], GraphQLField]:
+    """``[Type!]!`` for a child relation: plain lists, without grapple's queryset arguments."""
+
+    def mixin() -> GraphQLField:
+        model = apps.get_model(model_label)
+        item = graphene.NonNull(lambda: grapple_registry.models[model])
+        return GraphQLField(field_name, graphene.NonNull(graphene.List(item)))
+
+    return mixin
+
+
+class Programme(TranslatableMixin, index.Indexed, ClusterableModel):
+    """A funding programme such as the European Solidarity Corps, with its actions."""
+
+    name = models.CharField(max_length=150)
+    slug = models.SlugField(
+        max_length=150,
+        blank=True,
+        help_text=(
+            "Used in partner site addresses and filters, the same in every language. "
+            "Leave empty to create it from the name."
+        ),
+    )
+    acronym = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="The short form in this language, e.g. 'ESC' in English, 'ESE' in Slovenian.",
+    )
+    description = models.TextField(
+        blank=True,
+        help_text="What the programme funds and who can take part, in a short paragraph.",
+    )
+    website = models.URLField(
+        blank=True,
+        help_text="The programme's official page, starting with https://.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("acronym"), FieldPanel("slug")], heading="Name"
+        ),
+        FieldPanel("description"),
+        FieldPanel("website"),
+        InlinePanel(
+            "actions",
+            heading="Actions",
+            label="Action",
+            help_text="The strands that applicants choose between, in the programme's order.",
+        ),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("acronym"),
+        index.SearchField("description"),
+        index.FilterField("locale"),
+    ]
+
+    graphql_fields = [
+        GraphQLString("name", required=True),
+        GraphQLString("slug", required=True),
+        GraphQLString("acronym"),
+        GraphQLString("description"),
+        GraphQLString("website"),
+        _required_list("actions", "programmes.ProgrammeAction"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        TranslatableField("acronym"),
+        TranslatableField("description"),
+        SynchronizedField("website"),
+        TranslatableField("actions"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "programme"
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def save(self, *args, **kwargs) -> None:
+        # Objects created in code skip clean(); they still need a slug for lookups.
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        _clean_slug(self)
+
+
+class ProgrammeAction(TranslatableMixin, index.Indexed, Orderable):
+    """One strand of a programme, e.g. "Solidarity projects" of the European Solidarity Corps."""
+
+    programme = ParentalKey(Programme, on_delete=models.CASCADE, related_name="actions")
+    name = models.CharField(max_length=150)
+    slug = models.SlugField(
+        max_length=150,
+        blank=True,
+        help_text="Unique within the programme. Leave empty to create it from the name.",
+    )
+    description = models.TextField(
+        blank=True,
+        help_text="Who can apply and what the action supports, in two or three sentences.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("locale"),
+        index.RelatedFields("programme", [index.SearchField("name")]),
+    ]
+
+    graphql_fields = [
+        GraphQLString("name", required=True),
+        GraphQLString("slug", required=True),
+        GraphQLString("description"),
+        GraphQLForeignKey("programme", "programmes.Programme", required=True),
+    ]
+
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        TranslatableField("description"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "programme action"
+        ordering = ["sort_order"]
+        unique_together = [("translation_key", "locale")]
+
+    def __str__(self) -> str:
+        return f"{self.programme} – {self.name}" if self.programme_id else self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.slug:
+            self.slug = slugify(self.name)
+        if not self.slug and self.name:
+            raise ValidationError({"slug": "Enter a slug: the name has no letters to build one."})
+
+
+def _clean_slug(instance: models.Model) -> None:
+    """Fill an empty slug from the name and keep it unique within the instance's locale."""
+    if not instance.slug:
+        instance.slug = slugify(instance.name)
+    if not instance.slug:
+        if instance.name:  # a missing name has an error of its own
+            raise ValidationError({"slug": "Enter a slug: the name has no letters to build one."})
+        return
+    # The admin form leaves out `locale`, so Django's own unique_together check skips it.
+    clash = type(instance)._default_manager.filter(slug=instance.slug, locale_id=instance.locale_id)
+    if instance.locale_id and clash.exclude(pk=instance.pk).exists():
+        raise ValidationError(
+            {"slug": f"Another {instance._meta.verbose_name} in this language uses this slug."}
+        )
