@@ -82,7 +82,10 @@ class VisibilityMiddleware:
         if isinstance(value, Page | AbstractImage):
             return value if self._visible(request, value) else None
         if isinstance(value, QuerySet) and issubclass(value.model, Page):
-            return public_pages(value)
+            if not value.query.is_sliced:
+                return public_pages(value)
+            # A sliced queryset cannot take more filters; check what the slice holds.
+            return [item for item in value if self._visible(request, item)]
         if isinstance(value, list | tuple) and value and _holds_content(value):
             return [item for item in value if self._visible(request, item)]
         return value

@@ -41,7 +41,7 @@ def GraphQLCountryList(field_name: str, **kwargs: Any) -> Callable[[], GraphQLFi
     def mixin() -> GraphQLField:
         field = GraphQLField(field_name, CountryObjectType, **kwargs)
         # grapple's is_list/required options cannot express [Country!]!, so set it directly.
-        field.field_type = graphene.List(graphene.NonNull(CountryObjectType), required=True)
+        field.field_type = graphene.NonNull(graphene.List(graphene.NonNull(CountryObjectType)))
         return field
 
     return mixin

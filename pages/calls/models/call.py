@@ -1,0 +1,483 @@
+"""A call for applications: who may apply, for what, until when, and where."""
+
+import zoneinfo
+from datetime import datetime, tzinfo
+
+from django_countries.fields import Country, CountryField
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from grapple.models import (
+    GraphQLBoolean,
+    GraphQLCollection,
+    GraphQLForeignKey,
+    GraphQLInt,
+    GraphQLStreamfield,
+    GraphQLString,
+)
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.blocks import BodyBlock
+from cms.graphql.types import GraphQLCountryList
+from cms.models import BasePage
+from pages.calls.models.fields import (
+    DEFAULT_TIME_ZONE,
+    MAX_AGE,
+    MAX_DURATION_MONTHS,
+    CommaSeparatedCheckboxes,
+    kind_codes,
+    organisation_kind_choices,
+    time_zone_choices,
+    validate_organisation_kinds,
+)
+
+
+class CallPageForm(WagtailAdminPageForm):
+    """Offers only the programmes, actions and country groups of the page's own language."""
+
+    LOCALISED_CHOICES = ("programme", "action", "eligible_country_groups")
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        locale_id = self.instance.locale_id
+        if not locale_id:
+            return
+        for name in self.LOCALISED_CHOICES:
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            # Keep what is already chosen, so a synchronised translation loses nothing.
+            model_field = self.instance._meta.get_field(name)
+            if model_field.many_to_many:
+                chosen = [obj.pk for obj in getattr(self.instance, name).all()]
+            else:
+                chosen = [getattr(self.instance, model_field.attname)]
+            field.queryset = field.queryset.filter(Q(locale_id=locale_id) | Q(pk__in=chosen))
+
+
+class CallPage(BasePage):
+    """A call for applications, e.g. for European Solidarity Corps solidarity projects."""
+
+    class Status(models.TextChoices):
+        # Never stored: derived from the dates whenever it is asked for.
+        UPCOMING = "upcoming", "Upcoming"
+        OPEN = "open", "Open"
+        CLOSED = "closed", "Closed"
+
+    summary = models.TextField(
+        help_text="Two or three sentences partner sites show in lists of calls.",
+    )
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The programme that funds what applicants apply for.",
+    )
+    action = models.ForeignKey(
+        "programmes.ProgrammeAction",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The programme's action, e.g. 'Solidarity projects'; it must belong to the "
+        "programme above.",
+    )
+    opens_at = models.DateTimeField(
+        "opens", help_text="When applications open, in the time zone below."
+    )
+    deadline = models.DateTimeField(
+        help_text="The last moment to apply, in the time zone below; after the opening."
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        choices=time_zone_choices,
+        default=DEFAULT_TIME_ZONE,
+        help_text="The time zone the dates are announced in; partner sites show them in it.",
+    )
+    min_age = models.PositiveSmallIntegerField(
+        "minimum age",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_AGE)],
+        help_text="Youngest age at which people may apply, e.g. 18. Empty if there is none.",
+    )
+    max_age = models.PositiveSmallIntegerField(
+        "maximum age",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_AGE)],
+        help_text="Oldest age at which people may apply, e.g. 30. Empty if there is none.",
+    )
+    eligible_organisation_kinds = models.CharField(
+        "eligible kinds of organisation",
+        max_length=255,
+        blank=True,
+        validators=[validate_organisation_kinds],
+        help_text="Kinds of organisation that may apply; tick none if individuals apply.",
+    )
+    required_quality_label = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The label applicants must hold, e.g. 'European Solidarity Corps Quality "
+        "Label'. Empty if none is needed.",
+    )
+    eligible_country_groups = ParentalManyToManyField(
+        "countries.CountryGroup",
+        blank=True,
+        related_name="+",
+        verbose_name="eligible country groups",
+        help_text="Groups whose countries applicants may come from.",
+    )
+    eligible_countries = CountryField(
+        multiple=True,
+        blank=True,
+        help_text="Single countries eligible besides the groups above.",
+    )
+    eligibility_note = models.TextField(
+        blank=True,
+        help_text="Anything else about who may apply, e.g. residence rules or the note on Kosovo.",
+    )
+    duration_min_months = models.PositiveSmallIntegerField(
+        "shortest duration (months)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_DURATION_MONTHS)],
+        help_text="Shortest project or activity applicants may propose, e.g. 2.",
+    )
+    duration_max_months = models.PositiveSmallIntegerField(
+        "longest duration (months)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_DURATION_MONTHS)],
+        help_text="Longest project or activity applicants may propose, e.g. 12.",
+    )
+    application_url = models.URLField(
+        "application form", blank=True, help_text="Where applicants apply online."
+    )
+    contact = models.ForeignKey(
+        "people.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="contact person",
+        help_text="Who answers applicants' questions.",
+    )
+    related_conference = models.ForeignKey(
+        "conferences.ConferencePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="calls",
+        help_text="The conference this call invites applications for, if any.",
+    )
+    related_project = models.ForeignKey(
+        "projects.ProjectPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The project this call belongs to, if any.",
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        help_text="What is funded, how to apply and how applications are assessed.",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("programme"), FieldPanel("action")],
+            heading="Programme",
+            help_text="The action must belong to the chosen programme.",
+        ),
+        FieldPanel("body"),
+    ]
+    dates_panels = [
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("deadline")], heading="Applications"),
+        FieldPanel("time_zone"),
+        FieldRowPanel(
+            [FieldPanel("duration_min_months"), FieldPanel("duration_max_months")],
+            heading="Duration of what is funded",
+        ),
+        FieldPanel("application_url"),
+    ]
+    eligibility_panels = [
+        FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")], heading="Age"),
+        FieldPanel(
+            "eligible_organisation_kinds",
+            widget=CommaSeparatedCheckboxes(choices=organisation_kind_choices),
+        ),
+        FieldPanel("required_quality_label"),
+        MultiFieldPanel(
+            [
+                FieldPanel("eligible_country_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("eligible_countries"),
+                FieldPanel("eligibility_note"),
+            ],
+            heading="Eligible countries",
+        ),
+    ]
+    related_panels = [
+        FieldPanel("contact"),
+        FieldPanel("related_conference"),
+        FieldPanel("related_project"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(dates_panels, heading="Dates"),
+            ObjectList(eligibility_panels, heading="Eligibility"),
+            ObjectList(related_panels, heading="Contact & related"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ],
+        base_form_class=CallPageForm,
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("eligibility_note"),
+        index.RelatedFields("programme", [index.SearchField("name")]),
+        index.FilterField("opens_at"),
+        index.FilterField("deadline"),
+        index.FilterField("programme"),
+    ]
+
+    graphql_fields = [
+        *BasePage.graphql_fields,
+        GraphQLString("summary", required=True),
+        GraphQLForeignKey(
+            "programme", "programmes.Programme", source="localized_programme", required=True
+        ),
+        GraphQLForeignKey("action", "programmes.ProgrammeAction", source="localized_action"),
+        GraphQLString(
+            "status",
+            required=True,
+            description="upcoming, open or closed, worked out from the dates at request time.",
+        ),
+        GraphQLString(
+            "opens_at",
+            source="opens_at_iso",
+            required=True,
+            description="ISO 8601, with the offset of the call's time zone.",
+        ),
+        GraphQLString(
+            "deadline",
+            source="deadline_iso",
+            required=True,
+            description="ISO 8601, with the offset of the call's time zone.",
+        ),
+        GraphQLString("time_zone", required=True, description="IANA name, e.g. Europe/Ljubljana."),
+        GraphQLInt("min_age"),
+        GraphQLInt("max_age"),
+        GraphQLCollection(
+            GraphQLString,
+            "eligible_organisation_kinds",
+            source="eligible_organisation_kind_codes",
+            required=True,
+            item_required=True,
+            description="Values of Organisation.kind, e.g. ngo or municipality.",
+        ),
+        GraphQLString("required_quality_label"),
+        GraphQLBoolean("requires_quality_label", required=True),
+        GraphQLCollection(
+            GraphQLForeignKey,
+            "eligible_country_groups",
+            "countries.CountryGroup",
+            source="localized_eligible_country_groups",
+            required=True,
+            item_required=True,
+        ),
+        GraphQLCountryList(
+            "eligible_countries", description="Countries eligible besides the groups."
+        ),
+        GraphQLCountryList(
+            "all_eligible_countries",
+            description="Every eligible country: the groups' and the single ones, by code.",
+        ),
+        GraphQLString("eligibility_note"),
+        GraphQLInt("duration_min_months"),
+        GraphQLInt("duration_max_months"),
+        GraphQLString("application_url"),
+        GraphQLForeignKey("contact", "people.Person", source="localized_contact"),
+        GraphQLForeignKey(
+            "related_conference",
+            "conferences.ConferencePage",
+            source="localized_related_conference",
+        ),
+        GraphQLForeignKey(
+            "related_project", "projects.ProjectPage", source="localized_related_project"
+        ),
+        GraphQLStreamfield("body"),
+    ]
+
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("summary"),
+        TranslatableField("required_quality_label"),
+        TranslatableField("eligibility_note"),
+        TranslatableField("body"),
+        # Snippets are translatable: a translation points at their translation when there is
+        # one and keeps the source's otherwise.
+        TranslatableField("programme"),
+        TranslatableField("action"),
+        TranslatableField("contact"),
+        SynchronizedField("opens_at"),
+        SynchronizedField("deadline"),
+        SynchronizedField("time_zone"),
+        SynchronizedField("min_age"),
+        SynchronizedField("max_age"),
+        SynchronizedField("eligible_organisation_kinds", overridable=False),
+        # Many-to-many rows are copied as they are; GraphQL shows each in the page's language.
+        SynchronizedField("eligible_country_groups"),
+        SynchronizedField("eligible_countries"),
+        SynchronizedField("duration_min_months"),
+        SynchronizedField("duration_max_months"),
+        SynchronizedField("application_url"),
+        # Pages: GraphQL shows the live translation in the call's language when there is one.
+        SynchronizedField("related_conference"),
+        SynchronizedField("related_project"),
+    ]
+
+    parent_page_types = ["calls.CallIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "call page"
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def status(self) -> str:
+        """Upcoming, open or closed at this moment; nothing stored changes when it moves on."""
+        now = timezone.now()
+        if self.opens_at and now < self.opens_at:
+            return self.Status.UPCOMING.value
+        if self.deadline and now >= self.deadline:
+            return self.Status.CLOSED.value
+        return self.Status.OPEN.value
+
+    @property
+    def zone(self) -> tzinfo:
+        """The call's time zone; the server's if the stored name is unknown here."""
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return timezone.get_current_timezone()
+
+    @property
+    def opens_at_iso(self) -> str | None:
+        return self._local_iso(self.opens_at)
+
+    @property
+    def deadline_iso(self) -> str | None:
+        return self._local_iso(self.deadline)
+
+    @property
+    def eligible_organisation_kind_codes(self) -> list[str]:
+        return kind_codes(self.eligible_organisation_kinds)
+
+    @property
+    def requires_quality_label(self) -> bool:
+        return bool(self.required_quality_label)
+
+    @property
+    def all_eligible_countries(self) -> list[Country]:
+        codes = {country.code for country in self.eligible_countries}
+        for group in self.eligible_country_groups.all():
+            codes.update(country.code for country in group.countries)
+        return [Country(code) for code in sorted(codes)]
+
+    @property
+    def localized_programme(self) -> models.Model | None:
+        from pages.calls.selectors import in_locale
+
+        return in_locale(self.programme, self.locale_id)
+
+    @property
+    def localized_action(self) -> models.Model | None:
+        from pages.calls.selectors import in_locale
+
+        return in_locale(self.action, self.locale_id)
+
+    @property
+    def localized_contact(self) -> models.Model | None:
+        from pages.calls.selectors import in_locale
+
+        return in_locale(self.contact, self.locale_id)
+
+    @property
+    def localized_eligible_country_groups(self) -> list[models.Model]:
+        from pages.calls.selectors import all_in_locale
+
+        return all_in_locale(self.eligible_country_groups.all(), self.locale_id)
+
+    @property
+    def localized_related_conference(self) -> Page | None:
+        from pages.calls.selectors import public_page_in_locale
+
+        return public_page_in_locale(self.related_conference, self.locale_id)
+
+    @property
+    def localized_related_project(self) -> Page | None:
+        from pages.calls.selectors import public_page_in_locale
+
+        return public_page_in_locale(self.related_project, self.locale_id)
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, str] = {}
+        if self.opens_at and self.deadline and self.deadline <= self.opens_at:
+            errors["deadline"] = "The deadline must be after the opening date."
+        if self.min_age is not None and self.max_age is not None and self.max_age < self.min_age:
+            errors["max_age"] = (
+                f"The maximum age must be at least the minimum age ({self.min_age})."
+            )
+        if (
+            self.duration_min_months is not None
+            and self.duration_max_months is not None
+            and self.duration_max_months < self.duration_min_months
+        ):
+            errors["duration_max_months"] = (
+                f"The longest duration must be at least the shortest "
+                f"({self.duration_min_months} months)."
+            )
+        # Compared by translation key: a translation may point at the programme's
+        # translation and the action's source, or the other way round.
+        if (
+            self.action_id
+            and self.programme_id
+            and self.action.programme.translation_key != self.programme.translation_key
+        ):
+            errors["action"] = (
+                f"'{self.action.name}' is not an action of {self.programme}; choose one of its own."
+            )
+        self.eligible_organisation_kinds = ",".join(kind_codes(self.eligible_organisation_kinds))
+        if errors:
+            raise ValidationError(errors)
+
+    def _local_iso(self, value: datetime | None) -> str | None:
+        return value.astimezone(self.zone).isoformat() if value else None

@@ -1,0 +1,191 @@
+"""Queries for call pages; GraphQL resolvers, the admin and the demo loader call these."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from graphql import GraphQLError
+
+from django.apps import apps
+from django.db import models
+from django.db.models import CharField, Q, QuerySet, Value
+from django.db.models.functions import Concat
+from django.utils import timezone
+
+from wagtail.models import Locale, Page
+
+from cms.graphql.visibility import public_pages
+from pages.calls.models import CallPage
+
+if TYPE_CHECKING:
+    from pages.calls.models import CallIndexPage
+
+ModelT = TypeVar("ModelT", bound=models.Model)
+PageT = TypeVar("PageT", bound=Page)
+
+COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
+Status = CallPage.Status
+
+
+def calls_live(locale: Locale) -> QuerySet[CallPage]:
+    """Live, public call pages in ``locale``."""
+    return public_pages(CallPage.objects.filter(locale=locale))
+
+
+def calls_for_api(locale: Locale) -> QuerySet[CallPage]:
+    """Calls for the top-level GraphQL list, with what their type shows joined in."""
+    return with_relations(calls_live(locale)).order_by("deadline", "title")
+
+
+def calls_open(locale: Locale, now: datetime.datetime | None = None) -> QuerySet[CallPage]:
+    """Calls in ``locale`` that take applications at ``now`` (default: this moment)."""
+    return calls_with_status(calls_live(locale), Status.OPEN, now=now)
+
+
+def calls_with_status(
+    queryset: QuerySet[CallPage], status: str, *, now: datetime.datetime | None = None
+) -> QuerySet[CallPage]:
+    """Narrow ``queryset`` to calls that are ``status`` at ``now`` (default: this moment).
+
+    The same rule as ``CallPage.status``, in the database: nothing is stored, so a call
+    closes on time without anyone saving it.
+    """
+    now = now or timezone.now()
+    if status == Status.UPCOMING:
+        return queryset.filter(opens_at__gt=now)
+    if status == Status.OPEN:
+        return queryset.filter(opens_at__lte=now, deadline__gt=now)
+    if status == Status.CLOSED:
+        return queryset.filter(deadline__lte=now)
+    raise ValueError(f"Unknown call status {status!r}; use one of {', '.join(Status.values)}.")
+
+
+def calls_filter(
+    queryset: QuerySet[CallPage],
+    *,
+    status: Any = None,
+    programme: str | None = None,
+    eligible_country: str | None = None,
+    deadline_after: datetime.date | None = None,
+    deadline_before: datetime.date | None = None,
+    **unknown: Any,
+) -> QuerySet[CallPage]:
+    """Apply the GraphQL list arguments; the status is worked out at request time."""
+    if status is not None:
+        # graphene hands over the enum member; plain strings come from Python callers.
+        value = status.value if isinstance(status, enum.Enum) else status
+        queryset = calls_with_status(queryset, value)
+    if programme:
+        programme_model = apps.get_model("programmes", "Programme")
+        # Slugs are synchronised across languages: any language's programme matches.
+        keys = programme_model.objects.filter(slug=programme).values("translation_key")
+        queryset = queryset.filter(programme__translation_key__in=keys)
+    if eligible_country:
+        code = eligible_country.strip().upper()
+        if not COUNTRY_CODE.match(code):
+            raise GraphQLError(
+                f"Argument 'eligibleCountry': {eligible_country!r} is not an ISO 3166-1 "
+                "alpha-2 country code such as 'SI'."
+            )
+        queryset = calls_open_to(queryset, code)
+    if deadline_after:
+        queryset = queryset.filter(deadline__date__gte=deadline_after)
+    if deadline_before:
+        queryset = queryset.filter(deadline__date__lte=deadline_before)
+    return queryset
+
+
+def calls_open_to(queryset: QuerySet[CallPage], code: str) -> QuerySet[CallPage]:
+    """Calls listing the country ``code`` itself or through one of their country groups."""
+    groups = country_groups_containing(code)
+    through_groups = CallPage.objects.filter(eligible_country_groups__in=groups)
+    return queryset.annotate(_padded_countries=padded_codes("eligible_countries")).filter(
+        Q(_padded_countries__contains=f",{code},") | Q(pk__in=through_groups.values("pk"))
+    )
+
+
+def calls_under(index: CallIndexPage) -> QuerySet[CallPage]:
+    """The live, public call pages below ``index``, nearest deadline first."""
+    return with_relations(public_pages(CallPage.objects.child_of(index))).order_by(
+        "deadline", "title"
+    )
+
+
+def with_relations(queryset: QuerySet[CallPage]) -> QuerySet[CallPage]:
+    """Join in what the GraphQL call type shows, so a list costs a fixed number of queries."""
+    return queryset.select_related(
+        "locale",
+        "programme",
+        "action",
+        "contact",
+        "related_conference",
+        "related_project",
+    ).prefetch_related("eligible_country_groups")
+
+
+def country_groups_containing(code: str) -> QuerySet:
+    """Country groups, in any language, that list the country ``code`` (upper case)."""
+    group_model = apps.get_model("countries", "CountryGroup")
+    return group_model.objects.annotate(_padded_countries=padded_codes("countries")).filter(
+        _padded_countries__contains=f",{code},"
+    )
+
+
+def padded_codes(field_name: str) -> Concat:
+    """A multiple ``CountryField`` stores "AL,BA,XK"; wrapped in commas, ",BA," matches BA
+    wherever it sits and never a code that merely shares a letter."""
+    return Concat(Value(","), field_name, Value(","), output_field=CharField())
+
+
+def in_locale(instance: ModelT | None, locale_id: int) -> ModelT | None:
+    """``instance``'s translation in ``locale_id`` if there is one, else ``instance`` itself.
+
+    A translated page keeps the source's snippets until they are translated, so GraphQL
+    shows each relation in the page's language whenever it can.
+    """
+    if instance is None or instance.locale_id == locale_id:
+        return instance
+    translation = (
+        type(instance)
+        ._default_manager.filter(translation_key=instance.translation_key, locale_id=locale_id)
+        .first()
+    )
+    return translation or instance
+
+
+def public_page_in_locale(page: PageT | None, locale_id: int) -> PageT | None:
+    """A linked page as partners may see it: its public translation in ``locale_id``, else
+    the linked page itself if that is public, else nothing (never a draft or a hidden page)."""
+    if page is None:
+        return None
+    versions = public_pages(
+        type(page)._default_manager.filter(translation_key=page.translation_key)
+    )
+    return versions.filter(locale_id=locale_id).first() or versions.filter(pk=page.pk).first()
+
+
+def all_in_locale(objects: Iterable[ModelT], locale_id: int) -> list[ModelT]:
+    """:func:`in_locale` for a list, in one query, and none when all are in the language."""
+    objects = list(objects)
+    foreign = [obj for obj in objects if obj.locale_id != locale_id]
+    if not foreign:
+        return objects
+    model = type(foreign[0])
+    translations = {
+        obj.translation_key: obj
+        for obj in model._default_manager.filter(
+            translation_key__in=[obj.translation_key for obj in foreign], locale_id=locale_id
+        )
+    }
+    return [translations.get(obj.translation_key, obj) for obj in objects]
+
+
+def with_list_arguments(queryset: QuerySet, info: object, arguments: dict) -> QuerySet:
+    """Apply grapple's list arguments (limit, offset, order, search) like on any grapple list."""
+    from grapple.utils import resolve_queryset
+
+    return resolve_queryset(queryset, info, **arguments) if arguments else queryset

@@ -1,0 +1,509 @@
+"""A conference: when and where, who may take part, who organises it and how to apply."""
+
+import zoneinfo
+from datetime import datetime, tzinfo
+
+from django_countries.fields import Country, CountryField
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from grapple.models import (
+    GraphQLBoolean,
+    GraphQLCollection,
+    GraphQLForeignKey,
+    GraphQLStreamfield,
+    GraphQLString,
+)
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.blocks import BodyBlock
+from cms.graphql.types import GraphQLCountryList
+from cms.models import BasePage
+from pages.conferences.models.fields import (
+    DEFAULT_TIME_ZONE,
+    language_codes,
+    time_zone_choices,
+    validate_language_codes,
+)
+
+
+class ConferencePageForm(WagtailAdminPageForm):
+    """Offers only the organisations and country groups of the page's own language."""
+
+    LOCALISED_CHOICES = ("eligible_country_groups", "initiators", "co_organisers")
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        locale_id = self.instance.locale_id
+        if not locale_id:
+            return
+        for name in self.LOCALISED_CHOICES:
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            # Keep what is already chosen, so a synchronised translation loses nothing.
+            chosen = [obj.pk for obj in getattr(self.instance, name).all()]
+            field.queryset = field.queryset.filter(Q(locale_id=locale_id) | Q(pk__in=chosen))
+
+
+class ConferencePage(BasePage):
+    """A conference that municipalities and organisations apply to attend."""
+
+    class Format(models.TextChoices):
+        ONLINE = "online", "Online"
+        ON_SITE = "on_site", "On site"
+        HYBRID = "hybrid", "Hybrid (on site and online)"
+
+    summary = models.TextField(
+        help_text="Two or three sentences partner sites show in conference lists.",
+    )
+    format = models.CharField(
+        max_length=10,
+        choices=Format.choices,
+        default=Format.ONLINE,
+        help_text="Online needs a platform or link, on site a venue, hybrid both.",
+    )
+    starts_at = models.DateTimeField(
+        "starts", help_text="Date and time the conference opens, in the time zone below."
+    )
+    ends_at = models.DateTimeField(
+        "ends", help_text="Date and time it closes; must be after the start."
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        choices=time_zone_choices,
+        default=DEFAULT_TIME_ZONE,
+        help_text="The time zone of the programme; partner sites show the times in it.",
+    )
+    venue = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Place and address, e.g. 'City Hall, Mestni trg 1, Ljubljana'. "
+        "Required on site and for hybrid conferences.",
+    )
+    online_platform = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The tool used online, e.g. 'Zoom'. Online and hybrid conferences need it or "
+        "a link.",
+    )
+    online_url = models.URLField(
+        "online link",
+        blank=True,
+        help_text="Where participants join; leave empty if the link is only sent to them.",
+    )
+    working_languages = models.CharField(
+        max_length=100,
+        default="en",
+        validators=[validate_language_codes],
+        help_text="Language codes separated by commas, e.g. 'en' or 'en, sl'.",
+    )
+    target_audience = models.TextField(
+        blank=True,
+        help_text="Who the conference is for, e.g. 'Municipalities and the organisations they "
+        "work with'.",
+    )
+    delegation_note = models.TextField(
+        blank=True,
+        help_text="How delegations apply, e.g. 'Each member applies separately; individuals may "
+        "also apply'.",
+    )
+    eligible_country_groups = ParentalManyToManyField(
+        "countries.CountryGroup",
+        blank=True,
+        related_name="+",
+        verbose_name="eligible country groups",
+        help_text="Groups whose countries may send participants, e.g. 'Programme countries'.",
+    )
+    eligible_countries = CountryField(
+        multiple=True,
+        blank=True,
+        help_text="Single countries eligible besides the groups above.",
+    )
+    eligibility_note = models.TextField(
+        blank=True,
+        help_text="Anything partners must say about eligibility, e.g. the note on Kosovo and UN "
+        "Security Council resolution 1244/1999.",
+    )
+    main_organiser = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The organisation responsible for the conference.",
+    )
+    initiators = ParentalManyToManyField(
+        "organisations.Organisation",
+        blank=True,
+        related_name="+",
+        help_text="The organisations that started the idea.",
+    )
+    co_organisers = ParentalManyToManyField(
+        "organisations.Organisation",
+        blank=True,
+        related_name="+",
+        verbose_name="co-organisers",
+        help_text="Organisations that prepare and run the conference with the main organiser.",
+    )
+    contact = models.ForeignKey(
+        "people.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="contact person",
+        help_text="Who answers questions about the conference.",
+    )
+    application_url = models.URLField(
+        "application form",
+        blank=True,
+        help_text="The online application form.",
+    )
+    application_deadline = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Last moment to apply, in the conference's time zone; not after it starts.",
+    )
+    body = StreamField(
+        BodyBlock(), blank=True, help_text="Background, programme and anything else to tell."
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        InlinePanel(
+            "objectives",
+            heading="Objectives",
+            label="Objective",
+            help_text="In the order the programme lists them.",
+        ),
+        FieldPanel("body"),
+    ]
+    dates_panels = [
+        FieldPanel("format"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading="Dates"),
+        FieldPanel("time_zone"),
+        MultiFieldPanel(
+            [FieldPanel("venue"), FieldPanel("online_platform"), FieldPanel("online_url")],
+            heading="Where",
+        ),
+        FieldPanel("working_languages"),
+        MultiFieldPanel(
+            [FieldPanel("application_url"), FieldPanel("application_deadline")],
+            heading="How to apply",
+        ),
+    ]
+    participant_panels = [
+        FieldPanel("target_audience"),
+        InlinePanel(
+            "delegation_roles",
+            heading="Delegation",
+            label="Delegation member",
+            help_text="The seats of a delegation, if the conference invites delegations.",
+        ),
+        FieldPanel("delegation_note"),
+        MultiFieldPanel(
+            [
+                FieldPanel("eligible_country_groups"),
+                FieldPanel("eligible_countries"),
+                FieldPanel("eligibility_note"),
+            ],
+            heading="Eligible countries",
+        ),
+    ]
+    organiser_panels = [
+        FieldPanel("main_organiser"),
+        FieldPanel("initiators"),
+        FieldPanel("co_organisers"),
+        FieldPanel("contact"),
+        InlinePanel("partner_logos", heading="Partner logos", label="Logo"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(dates_panels, heading="Dates & application"),
+            ObjectList(participant_panels, heading="Participants & eligibility"),
+            ObjectList(organiser_panels, heading="Organisers"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ],
+        base_form_class=ConferencePageForm,
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("target_audience"),
+        index.SearchField("venue"),
+        index.SearchField("body"),
+        index.RelatedFields("objectives", [index.SearchField("text")]),
+        index.FilterField("format"),
+        index.FilterField("starts_at"),
+        index.FilterField("ends_at"),
+    ]
+
+    graphql_fields = [
+        *BasePage.graphql_fields,
+        GraphQLString("summary", required=True),
+        GraphQLString("format", required=True, description="online, on_site or hybrid."),
+        GraphQLString("format_label", required=True),
+        GraphQLString(
+            "starts_at",
+            source="starts_at_iso",
+            required=True,
+            description="ISO 8601, with the offset of the conference's time zone.",
+        ),
+        GraphQLString(
+            "ends_at",
+            source="ends_at_iso",
+            required=True,
+            description="ISO 8601, with the offset of the conference's time zone.",
+        ),
+        GraphQLString("time_zone", required=True, description="IANA name, e.g. Europe/Ljubljana."),
+        GraphQLBoolean(
+            "upcoming", required=True, description="True until the conference has ended."
+        ),
+        GraphQLString("venue"),
+        GraphQLString("online_platform"),
+        GraphQLString("online_url"),
+        GraphQLCollection(
+            GraphQLString,
+            "working_languages",
+            source="working_language_codes",
+            required=True,
+            item_required=True,
+            description="ISO 639-1 codes, e.g. en.",
+        ),
+        GraphQLCollection(
+            GraphQLForeignKey,
+            "objectives",
+            "conferences.ConferenceObjective",
+            required=True,
+            item_required=True,
+        ),
+        GraphQLString("target_audience"),
+        GraphQLCollection(
+            GraphQLForeignKey,
+            "delegation_roles",
+            "conferences.DelegationRole",
+            required=True,
+            item_required=True,
+        ),
+        GraphQLString("delegation_note"),
+        GraphQLCollection(
+            GraphQLForeignKey,
+            "eligible_country_groups",
+            "countries.CountryGroup",
+            source="localized_eligible_country_groups",
+            required=True,
+            item_required=True,
+        ),
+        GraphQLCountryList(
+            "eligible_countries", description="Countries eligible besides the groups."
+        ),
+        GraphQLCountryList(
+            "all_eligible_countries",
+            description="Every eligible country: the groups' and the single ones, by code.",
+        ),
+        GraphQLString("eligibility_note"),
+        GraphQLForeignKey(
+            "main_organiser", "organisations.Organisation", source="localized_main_organiser"
+        ),
+        GraphQLCollection(
+            GraphQLForeignKey,
+            "initiators",
+            "organisations.Organisation",
+            source="localized_initiators",
+            required=True,
+            item_required=True,
+        ),
+        GraphQLCollection(
+            GraphQLForeignKey,
+            "co_organisers",
+            "organisations.Organisation",
+            source="localized_co_organisers",
+            required=True,
+            item_required=True,
+        ),
+        GraphQLForeignKey("contact", "people.Person", source="localized_contact"),
+        GraphQLCollection(
+            GraphQLForeignKey,
+            "partner_logos",
+            "conferences.ConferencePartnerLogo",
+            required=True,
+            item_required=True,
+        ),
+        GraphQLString("application_url"),
+        GraphQLString(
+            "application_deadline",
+            source="application_deadline_iso",
+            description="ISO 8601, with the offset of the conference's time zone.",
+        ),
+        GraphQLBoolean(
+            "applications_open",
+            required=True,
+            description="True until the deadline (or, without one, until the start).",
+        ),
+        GraphQLStreamfield("body"),
+    ]
+
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("summary"),
+        TranslatableField("venue"),
+        TranslatableField("online_platform"),
+        TranslatableField("target_audience"),
+        TranslatableField("delegation_note"),
+        TranslatableField("eligibility_note"),
+        TranslatableField("body"),
+        TranslatableField("objectives"),
+        TranslatableField("delegation_roles"),
+        TranslatableField("partner_logos"),
+        # Snippets are translatable: a translation points at their translation when there is
+        # one and keeps the source's otherwise.
+        TranslatableField("main_organiser"),
+        TranslatableField("contact"),
+        SynchronizedField("format"),
+        SynchronizedField("starts_at"),
+        SynchronizedField("ends_at"),
+        SynchronizedField("time_zone"),
+        SynchronizedField("online_url"),
+        SynchronizedField("working_languages"),
+        SynchronizedField("eligible_countries"),
+        # Many-to-many rows are copied as they are; GraphQL shows each in the page's language.
+        SynchronizedField("eligible_country_groups"),
+        SynchronizedField("initiators"),
+        SynchronizedField("co_organisers"),
+        SynchronizedField("application_url"),
+        SynchronizedField("application_deadline"),
+    ]
+
+    parent_page_types = ["conferences.ConferenceIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "conference page"
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def zone(self) -> tzinfo:
+        """The conference's time zone; the server's if the stored name is unknown here."""
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return timezone.get_current_timezone()
+
+    @property
+    def format_label(self) -> str:
+        return str(self.get_format_display())
+
+    @property
+    def starts_at_iso(self) -> str | None:
+        return self._local_iso(self.starts_at)
+
+    @property
+    def ends_at_iso(self) -> str | None:
+        return self._local_iso(self.ends_at)
+
+    @property
+    def application_deadline_iso(self) -> str | None:
+        return self._local_iso(self.application_deadline)
+
+    @property
+    def upcoming(self) -> bool:
+        """Not over yet, judged now (nothing stored changes when the conference ends)."""
+        return self.ends_at is not None and timezone.now() < self.ends_at
+
+    @property
+    def applications_open(self) -> bool:
+        closes = self.application_deadline or self.starts_at
+        return closes is not None and timezone.now() < closes
+
+    @property
+    def working_language_codes(self) -> list[str]:
+        return language_codes(self.working_languages)
+
+    @property
+    def all_eligible_countries(self) -> list[Country]:
+        codes = {country.code for country in self.eligible_countries}
+        for group in self.eligible_country_groups.all():
+            codes.update(country.code for country in group.countries)
+        return [Country(code) for code in sorted(codes)]
+
+    @property
+    def localized_main_organiser(self) -> models.Model | None:
+        from pages.conferences.selectors import in_locale
+
+        return in_locale(self.main_organiser, self.locale_id)
+
+    @property
+    def localized_contact(self) -> models.Model | None:
+        from pages.conferences.selectors import in_locale
+
+        return in_locale(self.contact, self.locale_id)
+
+    @property
+    def localized_initiators(self) -> list[models.Model]:
+        from pages.conferences.selectors import all_in_locale
+
+        return all_in_locale(self.initiators.all(), self.locale_id)
+
+    @property
+    def localized_co_organisers(self) -> list[models.Model]:
+        from pages.conferences.selectors import all_in_locale
+
+        return all_in_locale(self.co_organisers.all(), self.locale_id)
+
+    @property
+    def localized_eligible_country_groups(self) -> list[models.Model]:
+        from pages.conferences.selectors import all_in_locale
+
+        return all_in_locale(self.eligible_country_groups.all(), self.locale_id)
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, str] = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = "The conference must end after it starts."
+        if (
+            self.application_deadline
+            and self.starts_at
+            and self.application_deadline > self.starts_at
+        ):
+            errors["application_deadline"] = (
+                "The application deadline cannot be after the conference starts."
+            )
+        online = self.format in (self.Format.ONLINE, self.Format.HYBRID)
+        on_site = self.format in (self.Format.ON_SITE, self.Format.HYBRID)
+        if online and not (self.online_platform or self.online_url):
+            errors["online_platform"] = (
+                "An online or hybrid conference needs its platform (e.g. Zoom) or a link."
+            )
+        if on_site and not self.venue:
+            errors["venue"] = "An on-site or hybrid conference needs a venue."
+        self.working_languages = ", ".join(language_codes(self.working_languages))
+        if not self.working_languages:
+            errors["working_languages"] = "Enter at least one language code, e.g. 'en'."
+        if errors:
+            raise ValidationError(errors)
+
+    def _local_iso(self, value: datetime | None) -> str | None:
+        return value.astimezone(self.zone).isoformat() if value else None

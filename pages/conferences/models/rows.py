@@ -1,0 +1,103 @@
+"""Rows edited inline on a conference page: objectives, delegation roles and partner logos."""
+
+from django.db import models
+
+from grapple.models import GraphQLForeignKey, GraphQLImage, GraphQLString
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class ConferenceObjective(TranslatableMixin, Orderable):
+    """One objective of a conference; editors order them as the programme lists them."""
+
+    page = ParentalKey(
+        "conferences.ConferencePage", on_delete=models.CASCADE, related_name="objectives"
+    )
+    text = models.TextField(
+        max_length=500,
+        help_text="One objective as a full sentence, e.g. 'To map how cities support volunteers'.",
+    )
+
+    panels = [FieldPanel("text")]
+
+    graphql_fields = [GraphQLString("text", required=True)]
+
+    translatable_fields = [TranslatableField("text")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = "objective"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class DelegationRole(TranslatableMixin, Orderable):
+    """One member of the delegation a conference invites, e.g. 'a municipality representative'."""
+
+    page = ParentalKey(
+        "conferences.ConferencePage", on_delete=models.CASCADE, related_name="delegation_roles"
+    )
+    role = models.CharField(
+        max_length=200,
+        help_text="Who fills this seat, e.g. 'Representative of a volunteering organisation'.",
+    )
+    note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Optional detail, e.g. 'a business involved in corporate social responsibility'.",
+    )
+
+    panels = [FieldPanel("role"), FieldPanel("note")]
+
+    graphql_fields = [GraphQLString("role", required=True), GraphQLString("note")]
+
+    translatable_fields = [TranslatableField("role"), TranslatableField("note")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = "delegation member"
+
+    def __str__(self) -> str:
+        return self.role
+
+
+class ConferencePartnerLogo(TranslatableMixin, Orderable):
+    """A logo shown in the conference's partner strip, optionally naming the organisation."""
+
+    page = ParentalKey(
+        "conferences.ConferencePage", on_delete=models.CASCADE, related_name="partner_logos"
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The partner's logo; a wide PNG or SVG on a transparent background works best.",
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional: the organisation the logo stands for, so partner sites can link it.",
+    )
+
+    panels = [FieldPanel("image"), FieldPanel("organisation")]
+
+    graphql_fields = [
+        GraphQLImage("image", required=True),
+        GraphQLForeignKey("organisation", "organisations.Organisation"),
+    ]
+
+    translatable_fields = [
+        SynchronizedField("image"),
+        # Points at the organisation's translation when there is one.
+        TranslatableField("organisation"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = "partner logo"
+
+    def __str__(self) -> str:
+        return str(self.organisation or self.image)
