@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.graphql.view import graphql_view
+from cms.partner_site import partner_site_urls
 from cms.views import healthz
 
 urlpatterns = [
@@ -26,6 +27,10 @@ if settings.GRAPPLE["EXPOSE_GRAPHIQL"]:
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# The example partner site (examples/partner-site/), served beside the CMS in development.
+if settings.CMS_PARTNER_SITE_DIR:
+    urlpatterns += partner_site_urls(settings.CMS_PARTNER_SITE_DIR)
 
 # Page URLs carry the language (/sl/..., /sv/...); the default language has no prefix.
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -42,6 +42,28 @@ def restrict_type_fields() -> None:
             for name in list(node._meta.fields):
                 if name not in allowed:
                     del node._meta.fields[name]
+                else:
+                    _drop_free_form_arguments(node._meta.fields[name])
+
+
+# Grapple's nested collections take `order` as any ORM path (e.g. "-owner__password") and a
+# free search; partners get a fixed order and `limit`/`offset` only.
+FREE_FORM_ARGUMENTS = (
+    "order",
+    "searchQuery",
+    "search_query",
+    "searchOperator",
+    "search_operator",
+    "id",
+)
+
+
+def _drop_free_form_arguments(field: Any) -> None:
+    arguments = getattr(field, "args", None)
+    if not arguments or "order" not in arguments:
+        return
+    for name in FREE_FORM_ARGUMENTS:
+        arguments.pop(name, None)
 
 
 def _field_name(field: Any) -> str:

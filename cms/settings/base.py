@@ -265,6 +265,8 @@ CMS_GRAPHQL_CACHE_SECONDS = env.int("GRAPHQL_CACHE_SECONDS", default=60)
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": env.str("PREVIEW_CLIENT_URL", default="http://127.0.0.1:8000/")},
 }
+# Folder of the example partner site to serve at /partner-site/; development only (dev.py).
+CMS_PARTNER_SITE_DIR: Path | None = None
 
 # --- Logging ---------------------------------------------------------------------------------
 LOGGING = {
