@@ -21,9 +21,25 @@ def drop_grapple_queries(query_mixins: list[Any]) -> None:
     ]
 
 
+def drop_raw_block_values() -> None:
+    """Remove ``rawValue`` from StreamField blocks.
+
+    It is the stored form: page and image choosers as bare ids and rich text with its internal
+    link markup, which would name drafts and private images that the typed fields hide.
+    """
+    from grapple.types.interfaces import StreamFieldInterface
+
+    for block_type in [StreamFieldInterface, *grapple_registry.streamfield_blocks.values()]:
+        fields = getattr(getattr(block_type, "_meta", None), "fields", None)
+        if fields is not None:
+            fields.pop("raw_value", None)
+
+
 def restrict_type_fields() -> None:
     """Keep on each page and snippet type only its interface fields and ``graphql_fields``."""
     from grapple.types.pages import Page as FallbackPageType
+
+    drop_raw_block_values()
 
     # The type grapple uses for pages without one of their own carries every Page column.
     for name in list(FallbackPageType._meta.fields):

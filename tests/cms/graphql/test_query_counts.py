@@ -114,7 +114,8 @@ def test_conferences_list(graphql, home: Page, people, settings) -> None:
 
     query = """query($locale: String) { conferences(locale: $locale, perPage: 100) {
         items { title slug locale startsAt format
-          mainOrganiser { name logo { rendition(preset: LOGO) { url } } } initiators { name } contact { name }
+          mainOrganiser { name logo { rendition(preset: LOGO) { url } } }
+          initiators { name } contact { name }
           objectives { text } partnerLogos { image { rendition(preset: LOGO) { url } } }
           translations { locale title } }
         pagination { total } } }"""

@@ -1,0 +1,105 @@
+"""Drafts and private images stay hidden when reached through relations and StreamField."""
+
+import pytest
+
+from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.rich_text import RichText
+
+from tests.cms.graphql.conftest import add_page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def call_index(home: Page):
+    from pages.calls.factories import CallIndexPageFactory
+
+    return CallIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def draft(home: Page) -> Page:
+    return add_page(home, "secret-draft", publish=False)
+
+
+@pytest.fixture
+def published(home: Page) -> Page:
+    return add_page(home, "open-page")
+
+
+def make_call(call_index, **fields):
+    from pages.calls.factories import CallPageFactory
+
+    call = CallPageFactory(parent=call_index, slug="call", **fields)
+    call.save_revision().publish()
+    return call
+
+
+BODY = """{ call(slug: "call") { body {
+    ... on PageLinkBlock { page { title } }
+    ... on RichTextBlock { value }
+    ... on ImageBlock { image { title } }
+} } }"""
+
+
+def test_page_chooser_block_to_a_draft_resolves_to_null(graphql, call_index, draft, published):
+    make_call(
+        call_index,
+        body=[
+            ("page_link", {"page": draft, "text": ""}),
+            ("page_link", {"page": published, "text": ""}),
+        ],
+    )
+    blocks = graphql(BODY)["data"]["call"]["body"]
+    assert blocks == [{"page": None}, {"page": {"title": "Open Page"}}]
+
+
+def test_rich_text_links_to_a_draft_lose_their_href(graphql, call_index, draft, published):
+    html = (
+        f'<p><a linktype="page" id="{draft.pk}">hidden</a> and '
+        f'<a linktype="page" id="{published.pk}">shown</a></p>'
+    )
+    make_call(call_index, body=[("paragraph", RichText(html))])
+    value = graphql(BODY)["data"]["call"]["body"][0]["value"]
+    assert "<a>hidden</a>" in value
+    assert '<a href="/open-page/">shown</a>' in value
+    assert "secret-draft" not in value
+
+
+def test_raw_block_values_are_not_exposed(graphql, call_index, draft):
+    make_call(call_index, body=[("page_link", {"page": draft, "text": ""})])
+    body = graphql('{ call(slug: "call") { body { rawValue } } }')
+    assert body["_status"] == 400
+    assert "Cannot query field 'rawValue'" in body["errors"][0]["message"]
+
+
+def test_related_page_foreign_key_to_a_draft_is_null(graphql, call_index, home):
+    from pages.conferences.factories import ConferenceIndexPageFactory, ConferencePageFactory
+
+    conference = ConferencePageFactory(parent=ConferenceIndexPageFactory(parent=home))
+    conference.unpublish()
+    make_call(call_index, related_conference=conference)
+    body = graphql('{ call(slug: "call") { relatedConference { title } } }')
+    assert body["data"]["call"]["relatedConference"] is None
+
+
+def test_images_in_a_private_collection_resolve_to_null(graphql, call_index):
+    import wagtail_factories
+
+    root = Collection.get_first_root_node()
+    private = root.add_child(name="Internal")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    hidden = wagtail_factories.ImageFactory(title="Hidden", collection=private)
+    shown = wagtail_factories.ImageFactory(title="Shown", collection=root)
+    make_call(call_index, body=[("image", {"image": hidden}), ("image", {"image": shown})])
+    blocks = graphql(BODY)["data"]["call"]["body"]
+    assert blocks == [{"image": None}, {"image": {"title": "Shown"}}]
+
+
+def test_nested_collections_refuse_free_form_ordering(graphql, call_index):
+    make_call(call_index)
+    body = graphql('{ call(slug: "call") { eligibleCountryGroups(order: "-id") { name } } }')
+    assert body["_status"] == 400
+    assert "Unknown argument 'order'" in body["errors"][0]["message"]
