@@ -16,9 +16,9 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from wagtail.images.models import AbstractImage
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page
 
-from cms.graphql.visibility import public_pages
+from cms.graphql.visibility import hidden_section_paths, public_pages
 
 
 @dataclass(frozen=True)
@@ -31,16 +31,10 @@ class Visibility:
 
     @classmethod
     def load(cls) -> Visibility:
-        now = timezone.now()
-        restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
-        # Only sections matter here: a page's own state is checked on the page itself.
-        sections = Page.objects.filter(numchild__gt=0, depth__gt=1)
-        taken_down = sections.filter(live=False).values_list("path", flat=True)
-        expired = sections.filter(expire_at__lte=now).values_list("path", flat=True)
         private = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
         return cls(
-            now=now,
-            hidden_paths=tuple({*restricted, *taken_down, *expired}),
+            now=timezone.now(),
+            hidden_paths=hidden_section_paths(),
             private_collection_paths=tuple(private),
         )
 

@@ -202,7 +202,8 @@ def _pascal(name: str) -> str:
 
 def _list_type(query: ContentQuery, node: Any) -> type[graphene.ObjectType]:
     return type(
-        f"{_pascal(query.plural)}Page",
+        # Not "...Page": that suffix belongs to page models (a `news` list is not NewsPage).
+        f"{_pascal(query.singular)}List",
         (graphene.ObjectType,),
         {
             "__doc__": f"One page of {query.plural.replace('_', ' ')}.",

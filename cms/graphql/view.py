@@ -30,6 +30,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 
 from cms.graphql.limits import Limits, check_limits
+from cms.graphql.visibility import visibility_scope
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +84,8 @@ class PartnerGraphQLView(GraphQLView):
             if cached is not None:
                 return cached
         try:
-            response = super().dispatch(request, *args, **kwargs)
+            with visibility_scope():
+                response = super().dispatch(request, *args, **kwargs)
         except (DatabaseError, DatabaseUnavailable):
             logger.exception("GraphQL request %s: database unavailable", request.cms_request_id)
             response = self._error_response(

@@ -1,30 +1,66 @@
 """What anonymous partner sites may see: the one place the rule is written down."""
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
+
+# Hidden sections change only on publish/restrict; within one request they are loaded once.
+_scope: ContextVar[dict[str, Any] | None] = ContextVar("cms_visibility_scope", default=None)
+
+
+@contextmanager
+def visibility_scope() -> Iterator[None]:
+    """Remember hidden sections for the duration of one request."""
+    token = _scope.set({})
+    try:
+        yield
+    finally:
+        _scope.reset(token)
+
+
+def hidden_section_paths() -> tuple[str, ...]:
+    """Tree paths under which nothing is public.
+
+    View-restricted pages (password, login, groups) and sections taken down (unpublished or
+    expired pages with children): a live page below them stays hidden, so ``parent`` can never
+    lead to them.
+    """
+    scope = _scope.get()
+    if scope is not None and "paths" in scope:
+        return scope["paths"]
+    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+    taken_down = Page.objects.filter(
+        Q(live=False) | Q(expire_at__lte=timezone.now()), numchild__gt=0, depth__gt=1
+    ).values_list("path", flat=True)
+    paths = tuple(sorted({*restricted, *taken_down}))
+    if scope is not None:
+        scope["paths"] = paths
+    return paths
 
 
 def public_pages(queryset: QuerySet[Page]) -> QuerySet[Page]:
-    """Live, unexpired pages below live, unexpired ancestors, with no view restriction.
+    """Live, unexpired pages outside every hidden section.
 
-    ``public()`` excludes password-, login- and group-restricted sections. Expiry is checked
-    here too, so an expired page disappears at once rather than when ``publish_scheduled``
-    next runs. A live page under an unpublished or expired ancestor stays hidden: its section
-    was taken down, and ``parent`` must never lead to the hidden ancestor.
+    Expiry is checked here, so an expired page disappears at once rather than when
+    ``publish_scheduled`` next runs.
     """
-    now = timezone.now()
-    not_shown = Q(live=False) | Q(expire_at__lte=now)
-    hidden_sections = Page.objects.filter(not_shown, numchild__gt=0, depth__gt=1).values_list(
-        "path", flat=True
-    )
     queryset = (
         queryset.live()
-        .public()
         .filter(depth__gt=1)
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
     )
-    for path in hidden_sections:
-        queryset = queryset.exclude(path__startswith=path)
+    paths = hidden_section_paths()
+    if paths:
+        hidden = Q()
+        for path in paths:
+            hidden |= Q(path__startswith=path)
+        queryset = queryset.exclude(hidden)
     return queryset

@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
                 ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
                 ('name', models.CharField(max_length=150)),
                 ('slug', models.SlugField(blank=True, help_text='Used in partner site addresses and filters, the same in every language. Leave empty to create it from the name.', max_length=150)),
-                ('acronym', models.CharField(blank=True, help_text="The short form used in this language, e.g. 'ESC' in English, 'ESE' in Slovenian.", max_length=20)),
+                ('acronym', models.CharField(blank=True, help_text="The short form in this language, e.g. 'ESC' in English, 'ESE' in Slovenian.", max_length=20)),
                 ('description', models.TextField(blank=True, help_text='What the programme funds and who can take part, in a short paragraph.')),
                 ('website', models.URLField(blank=True, help_text="The programme's official page, starting with https://.")),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),

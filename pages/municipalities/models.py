@@ -1,0 +1,271 @@
+from decimal import Decimal
+
+from django_countries.fields import CountryField
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import QuerySet
+
+from grapple.models import (
+    GraphQLFloat,
+    GraphQLForeignKey,
+    GraphQLImage,
+    GraphQLInt,
+    GraphQLStreamfield,
+    GraphQLString,
+)
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.blocks import BodyBlock
+from cms.graphql.types import GraphQLCountry
+from cms.models import BasePage
+
+LATITUDE_RANGE = (Decimal(-90), Decimal(90))
+LONGITUDE_RANGE = (Decimal(-180), Decimal(180))
+#: Most items an index page lists; partner sites page through the top-level query instead.
+INDEX_LIST_LIMIT = 100
+
+
+class MunicipalityIndexPage(BasePage):
+    """The list of the network's municipalities; one per language tree, under the home page."""
+
+    intro = models.TextField(
+        blank=True,
+        help_text="A short introduction partner sites show above the list of municipalities.",
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    graphql_fields = [
+        *BasePage.graphql_fields,
+        GraphQLString("intro"),
+        GraphQLForeignKey(
+            "municipalities",
+            "municipalities.MunicipalityPage",
+            is_list=True,
+            required=True,
+            description=(
+                f"The public municipality pages below this index, alphabetically (at most "
+                f"{INDEX_LIST_LIMIT}; the top-level municipalities query pages through all)."
+            ),
+        ),
+    ]
+
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["municipalities.MunicipalityPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "municipality index page"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def municipalities(self, info: object = None) -> list["MunicipalityPage"]:
+        """The public municipality pages below this index (GraphQL passes ``info``)."""
+        from pages.municipalities.selectors import municipalities_under
+
+        return list(municipalities_under(self)[:INDEX_LIST_LIMIT])
+
+
+class MunicipalityPage(BasePage):
+    """A municipality: where it is, who to contact, and the projects it takes part in."""
+
+    official_name = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text=(
+            "The legal name in the municipality's own language, e.g. 'Mestna občina Novo "
+            "mesto' or 'Comune di Canepina'. The title is the short name ('Novo mesto')."
+        ),
+    )
+    country = CountryField()
+    region = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Region or province, e.g. 'Lazio' or 'Southeast Slovenia'.",
+    )
+    website = models.URLField(blank=True, help_text="The municipality's official website.")
+    latitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text="Decimal degrees north (negative for south), -90 to 90, e.g. 46.056946.",
+    )
+    longitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text="Decimal degrees east (negative for west), -180 to 180, e.g. 14.505751.",
+    )
+    population = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Inhabitants, from the latest census; leave empty if unknown.",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Coat of arms or logo; a square image works best.",
+    )
+    short_profile = models.TextField(
+        blank=True,
+        help_text="Two or three sentences partner sites show in lists and on maps.",
+    )
+    body = StreamField(BodyBlock(), blank=True, help_text="The full profile of the municipality.")
+    contact = models.ForeignKey(
+        "people.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The person partners contact about the municipality's work in the network.",
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "The municipality's entry among organisations, if it has one (for example as a "
+            "signatory or funder), so the two records can be linked."
+        ),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("official_name"),
+        FieldPanel("short_profile"),
+        FieldPanel("body"),
+    ]
+    location_panels = [
+        FieldPanel("country"),
+        FieldPanel("region"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
+            heading="Coordinates",
+            help_text="Both or neither; used to place the municipality on partner maps.",
+        ),
+        FieldPanel("population"),
+    ]
+    contact_panels = [
+        FieldPanel("website"),
+        FieldPanel("contact"),
+        FieldPanel("organisation"),
+        FieldPanel("logo"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Profile"),
+            ObjectList(location_panels, heading="Location"),
+            ObjectList(contact_panels, heading="Contact and links"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("official_name"),
+        index.SearchField("region"),
+        index.SearchField("short_profile"),
+        index.SearchField("body"),
+        index.FilterField("country"),
+    ]
+
+    graphql_fields = [
+        *BasePage.graphql_fields,
+        GraphQLString("official_name"),
+        GraphQLCountry("country"),
+        GraphQLString("region"),
+        GraphQLString("website"),
+        GraphQLFloat("latitude"),
+        GraphQLFloat("longitude"),
+        GraphQLInt("population"),
+        GraphQLImage("logo"),
+        GraphQLString("short_profile"),
+        GraphQLStreamfield("body"),
+        GraphQLForeignKey("contact", "people.Person"),
+        GraphQLForeignKey("organisation", "organisations.Organisation"),
+        GraphQLForeignKey(
+            "projects",
+            "projects.ProjectPage",
+            is_list=True,
+            required=True,
+            description=(
+                "Published projects in this page's language that list the municipality as a "
+                "partner, newest first."
+            ),
+        ),
+    ]
+
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("region"),
+        TranslatableField("short_profile"),
+        TranslatableField("body"),
+        # A legal name stays as it is in every language, unless a translator overrides it.
+        SynchronizedField("official_name"),
+        SynchronizedField("country"),
+        SynchronizedField("website"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        SynchronizedField("population"),
+        SynchronizedField("logo"),
+        # Snippets are translatable: the translation points at the person's and the
+        # organisation's own translation when there is one, else keeps the source's.
+        TranslatableField("contact"),
+        TranslatableField("organisation"),
+    ]
+
+    parent_page_types = ["municipalities.MunicipalityIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "municipality page"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, str] = {}
+        for name, (low, high) in (("latitude", LATITUDE_RANGE), ("longitude", LONGITUDE_RANGE)):
+            value = getattr(self, name)
+            if value is not None and not low <= value <= high:
+                errors[name] = f"Enter a {name} between {low} and {high} degrees."
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            errors.setdefault(missing, "Give both latitude and longitude, or neither.")
+        if errors:
+            raise ValidationError(errors)
+
+    def projects(self, info: object = None) -> QuerySet:
+        """Published projects in this page's locale with the municipality among their partners.
+
+        Derived from the projects' partner rows, so a partnership is entered only once, on
+        the project. GraphQL passes ``info``; it is not needed.
+        """
+        from pages.municipalities.selectors import municipality_projects
+
+        return municipality_projects(self)

@@ -1,0 +1,82 @@
+"""Queries for municipality pages; GraphQL resolvers and the admin call these."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.apps import apps
+from django.db.models import F, QuerySet
+
+from wagtail.models import Locale
+
+from cms.graphql.visibility import public_pages
+from pages.municipalities.models import MunicipalityPage
+
+if TYPE_CHECKING:
+    from pages.municipalities.models import MunicipalityIndexPage
+
+
+def municipalities_public(locale: Locale) -> QuerySet[MunicipalityPage]:
+    """Municipality pages in ``locale`` that anonymous partner sites may see."""
+    return public_pages(MunicipalityPage.objects.filter(locale=locale))
+
+
+def municipalities_for_api(locale: Locale) -> QuerySet[MunicipalityPage]:
+    """Municipalities for the top-level GraphQL list, with what their type shows joined in."""
+    return (
+        municipalities_public(locale)
+        .select_related("locale", "logo", "contact", "organisation")
+        .order_by("title")
+    )
+
+
+def municipalities_filter(
+    queryset: QuerySet[MunicipalityPage],
+    *,
+    country: str | None = None,
+    project: str | None = None,
+    **unknown: Any,
+) -> QuerySet[MunicipalityPage]:
+    """Narrow ``queryset`` by ISO country code and by the slug of a project they partner in."""
+    if country:
+        queryset = queryset.filter(country=country.strip().upper())
+    if project:
+        queryset = queryset.filter(translation_key__in=_partner_keys_of_project(project))
+    return queryset
+
+
+def municipalities_under(index: MunicipalityIndexPage) -> QuerySet[MunicipalityPage]:
+    """The public municipality pages below ``index``, alphabetically."""
+    return (
+        public_pages(MunicipalityPage.objects.child_of(index))
+        .select_related("logo", "contact", "organisation")
+        .order_by("title")
+    )
+
+
+def municipality_projects(municipality: MunicipalityPage) -> QuerySet:
+    """Public projects in the municipality's locale that list it, in any language, as partner.
+
+    Partner rows are synchronised into translations unchanged, so they may point at the
+    municipality's page in another language: matching on ``translation_key`` finds them all.
+    """
+    project_model = apps.get_model("projects", "ProjectPage")
+    partner_model = apps.get_model("projects", "ProjectPartner")
+    project_keys = partner_model.objects.filter(
+        municipality__translation_key=municipality.translation_key
+    ).values("project__translation_key")
+    return public_pages(
+        project_model.objects.filter(
+            locale_id=municipality.locale_id, translation_key__in=project_keys
+        )
+    ).order_by(F("start_date").desc(nulls_last=True), "title")
+
+
+def _partner_keys_of_project(slug: str) -> QuerySet:
+    # Only a public project reveals its partners, in whichever language it is published.
+    project_model = apps.get_model("projects", "ProjectPage")
+    partner_model = apps.get_model("projects", "ProjectPartner")
+    projects = public_pages(project_model.objects.filter(slug=slug)).values("translation_key")
+    return partner_model.objects.filter(
+        project__translation_key__in=projects, municipality__isnull=False
+    ).values("municipality__translation_key")

@@ -1,0 +1,287 @@
+from django import forms
+from django.db import models
+from django.utils import timezone
+
+from grapple.models import (
+    GraphQLForeignKey,
+    GraphQLImage,
+    GraphQLStreamfield,
+    GraphQLString,
+)
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.blocks import BodyBlock
+from cms.models import BasePage
+from pages.news.forms import NewsPageForm
+
+#: Most items an index page lists; partner sites page through the top-level query instead.
+INDEX_LIST_LIMIT = 100
+
+
+class NewsIndexPage(BasePage):
+    """The network's news; one per language tree, under the home page."""
+
+    intro = models.TextField(
+        blank=True,
+        help_text="A short introduction partner sites show above the list of news.",
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    graphql_fields = [
+        *BasePage.graphql_fields,
+        GraphQLString("intro"),
+        GraphQLForeignKey(
+            "news",
+            "news.NewsPage",
+            is_list=True,
+            required=True,
+            description=(
+                f"The public news items below this index, newest first (at most "
+                f"{INDEX_LIST_LIMIT}; the top-level news query pages through all)."
+            ),
+        ),
+    ]
+
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "news index page"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def news(self, info: object = None) -> list["NewsPage"]:
+        """The public news items below this index (GraphQL passes ``info``)."""
+        from pages.news.selectors import news_under
+
+        return list(news_under(self)[:INDEX_LIST_LIMIT])
+
+
+class NewsPage(BasePage):
+    """A news item: what happened, who wrote it, and which projects and places it concerns."""
+
+    date = models.DateField(
+        "publication date",
+        default=timezone.localdate,
+        help_text="The date shown with the item; it may differ from when the page went live.",
+    )
+    author = models.ForeignKey(
+        "people.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The person who wrote the item, if they are in the people list.",
+    )
+    byline = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text=(
+            "Shown instead of the author's name when set, e.g. for a guest writer or "
+            "'City Municipality of Novo mesto'."
+        ),
+    )
+    categories = ParentalManyToManyField(
+        "categories.Category",
+        blank=True,
+        related_name="news_pages",
+        help_text="Themes partner sites can filter news by.",
+    )
+    intro = models.TextField(
+        "lead",
+        blank=True,
+        help_text="One or two sentences that sum up the item; shown in lists and previews.",
+    )
+    body = StreamField(BodyBlock(), blank=True)
+    related_projects = ParentalManyToManyField(
+        "projects.ProjectPage",
+        blank=True,
+        related_name="news_pages",
+        help_text="Projects the item reports on; their pages can list it.",
+    )
+    related_municipalities = ParentalManyToManyField(
+        "municipalities.MunicipalityPage",
+        blank=True,
+        related_name="news_pages",
+        help_text="Municipalities that took part or hosted.",
+    )
+    related_organisations = ParentalManyToManyField(
+        "organisations.Organisation",
+        blank=True,
+        related_name="news_pages",
+        help_text="Organisations that took part, e.g. local NGOs at a meeting.",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        MultiFieldPanel(
+            [FieldPanel("author"), FieldPanel("byline")],
+            heading="Author",
+            help_text="Choose a person, write a byline, or both (the byline is shown).",
+        ),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    gallery_panels = [
+        InlinePanel("gallery_images", heading="Gallery", label="Image"),
+    ]
+    relation_panels = [
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("related_projects"),
+        FieldPanel("related_municipalities"),
+        FieldPanel("related_organisations"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="News item"),
+            ObjectList(gallery_panels, heading="Gallery"),
+            ObjectList(relation_panels, heading="Categories and links"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ],
+        base_form_class=NewsPageForm,
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("byline"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    graphql_fields = [
+        *BasePage.graphql_fields,
+        GraphQLString("date", required=True, description="Publication date, YYYY-MM-DD."),
+        GraphQLForeignKey("author", "people.Person"),
+        GraphQLString("byline"),
+        GraphQLString("author_name", description="The byline when set, else the author's name."),
+        GraphQLString("intro"),
+        GraphQLStreamfield("body"),
+        GraphQLForeignKey("gallery_images", "news.NewsGalleryImage", is_list=True, required=True),
+        # Lists in the item's language: each related item's translation when there is one.
+        GraphQLForeignKey(
+            "categories",
+            "categories.Category",
+            is_list=True,
+            required=True,
+            source="categories_in_locale",
+        ),
+        GraphQLForeignKey(
+            "related_projects",
+            "projects.ProjectPage",
+            is_list=True,
+            required=True,
+            source="related_projects_in_locale",
+        ),
+        GraphQLForeignKey(
+            "related_municipalities",
+            "municipalities.MunicipalityPage",
+            is_list=True,
+            required=True,
+            source="related_municipalities_in_locale",
+        ),
+        GraphQLForeignKey(
+            "related_organisations",
+            "organisations.Organisation",
+            is_list=True,
+            required=True,
+            source="related_organisations_in_locale",
+        ),
+    ]
+
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("byline"),
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        TranslatableField("gallery_images"),
+        # A translated person is used when there is one, else the source's.
+        TranslatableField("author"),
+        SynchronizedField("date"),
+        # Many-to-many relations are copied as they are; GraphQL shows each related item in
+        # the news item's language when it has a translation there.
+        SynchronizedField("categories"),
+        SynchronizedField("related_projects"),
+        SynchronizedField("related_municipalities"),
+        SynchronizedField("related_organisations"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "news page"
+        verbose_name_plural = "news pages"
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def author_name(self) -> str:
+        """The byline when set, else the author's name."""
+        return self.byline or (self.author.name if self.author else "")
+
+    def categories_in_locale(self, info: object = None) -> list:
+        from pages.news.selectors import in_locale
+
+        return in_locale(self.categories.all(), self.locale_id)
+
+    def related_projects_in_locale(self, info: object = None) -> list:
+        from pages.news.selectors import in_locale
+
+        return in_locale(self.related_projects.all(), self.locale_id)
+
+    def related_municipalities_in_locale(self, info: object = None) -> list:
+        from pages.news.selectors import in_locale
+
+        return in_locale(self.related_municipalities.all(), self.locale_id)
+
+    def related_organisations_in_locale(self, info: object = None) -> list:
+        from pages.news.selectors import in_locale
+
+        return in_locale(self.related_organisations.all(), self.locale_id)
+
+
+class NewsGalleryImage(TranslatableMixin, Orderable):
+    """An image in a news item's gallery, with its caption."""
+
+    page = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(
+        max_length=255, blank=True, help_text="What the image shows; also its alternative text."
+    )
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    graphql_fields = [GraphQLImage("image", required=True), GraphQLString("caption")]
+
+    translatable_fields = [TranslatableField("caption"), SynchronizedField("image")]
+    # Saving a row drops cached GraphQL responses, as saving a page does.
+    _cms_api_related = True
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "gallery image"
+        ordering = ["sort_order"]
+
+    def __str__(self) -> str:
+        return self.caption or f"Image {self.image_id}"

@@ -1,0 +1,36 @@
+"""Admin: a flat listing of every news item, filterable by date and category."""
+
+from wagtail import hooks
+from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.viewsets.pages import PageListingViewSet
+
+from pages.news.models import NewsPage
+
+
+class NewsPageFilterSet(PageListingViewSet.filterset_class):
+    """Filters for the news listing; Wagtail adds the language filter itself."""
+
+    class Meta:
+        model = NewsPage
+        fields = {"date": ["gte", "lte"], "categories": ["exact"]}
+
+
+class NewsPageListingViewSet(PageListingViewSet):
+    """Every news item in one list, newest first."""
+
+    model = NewsPage
+    icon = "doc-full"
+    menu_label = "News"
+    add_to_admin_menu = True
+    menu_order = 230
+    ordering = "-date"
+    columns = [
+        *PageListingViewSet.columns,
+        DateColumn("date", label="Published", sort_key="date"),
+    ]
+    filterset_class = NewsPageFilterSet
+
+
+@hooks.register("register_admin_viewset")
+def register_news_listing() -> NewsPageListingViewSet:
+    return NewsPageListingViewSet("news_pages")

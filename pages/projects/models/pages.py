@@ -1,0 +1,292 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from grapple.models import GraphQLForeignKey, GraphQLRichText, GraphQLStreamfield, GraphQLString
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.blocks import BodyBlock
+from cms.models import BasePage
+from pages.projects.forms import ProjectPageForm
+from pages.projects.models.rows import ProjectPartner
+
+#: Most items an index page lists; partner sites page through the top-level query instead.
+INDEX_LIST_LIMIT = 100
+
+
+class ProjectIndexPage(BasePage):
+    """The list of the network's projects; one per language tree, under the home page."""
+
+    intro = models.TextField(
+        blank=True,
+        help_text="A short introduction partner sites show above the list of projects.",
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    graphql_fields = [
+        *BasePage.graphql_fields,
+        GraphQLString("intro"),
+        GraphQLForeignKey(
+            "projects",
+            "projects.ProjectPage",
+            is_list=True,
+            required=True,
+            description=(
+                f"The public project pages below this index, newest first (at most "
+                f"{INDEX_LIST_LIMIT}; the top-level projects query pages through all)."
+            ),
+        ),
+    ]
+
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["projects.ProjectPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "project index page"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def projects(self, info: object = None) -> list["ProjectPage"]:
+        """The public project pages below this index (GraphQL passes ``info``)."""
+        from pages.projects.selectors import projects_under
+
+        return list(projects_under(self)[:INDEX_LIST_LIMIT])
+
+
+class ProjectPage(BasePage):
+    """A funded project: who runs it with whom, what it aims at, and what happened."""
+
+    acronym = models.CharField(
+        max_length=30,
+        help_text="The short name the project is known by, e.g. 'VOLWE' or 'SHELTER'.",
+    )
+    summary = models.TextField(
+        blank=True,
+        help_text="Two or three sentences partner sites show in project lists.",
+    )
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="funding programme",
+        help_text="The programme that co-funds the project, e.g. Europe for Citizens.",
+    )
+    programme_action = models.ForeignKey(
+        "programmes.ProgrammeAction",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="strand",
+        help_text="The programme's action or strand, e.g. 'Networks of towns'.",
+    )
+    coordinator = models.ForeignKey(
+        "people.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="coordinator contact",
+        help_text="The person partners contact about the project, e.g. its coordinator.",
+    )
+    start_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The first day of the funded project period; leave empty if unknown.",
+    )
+    end_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The last day of the funded project period; leave empty while unknown.",
+    )
+    impact = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text="What changed thanks to the project, for whom and where.",
+    )
+    website = models.URLField(blank=True, help_text="The project's own website, if it has one.")
+    body = StreamField(BodyBlock(), blank=True, help_text="The full story of the project.")
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("acronym"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    funding_panels = [
+        MultiFieldPanel(
+            [FieldPanel("programme"), FieldPanel("programme_action")],
+            heading="Funding",
+            help_text="The strand must belong to the chosen programme.",
+        ),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading="Period"),
+        FieldPanel("coordinator"),
+    ]
+    partner_panels = [
+        InlinePanel(
+            "partners",
+            heading="Partners",
+            label="Partner",
+            help_text=(
+                "Each partner is a municipality or an organisation, with its role. Municipality "
+                "pages list their projects from these rows."
+            ),
+        ),
+    ]
+    goal_panels = [
+        InlinePanel("goals", heading="Goals", label="Goal", help_text="In order of importance."),
+        FieldPanel("impact"),
+    ]
+    event_panels = [
+        InlinePanel("events", heading="Events", label="Event"),
+    ]
+    link_panels = [
+        FieldPanel("website"),
+        InlinePanel("social_links", heading="Social media", label="Social media link"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Project"),
+            ObjectList(funding_panels, heading="Funding and period"),
+            ObjectList(partner_panels, heading="Partners"),
+            ObjectList(goal_panels, heading="Goals and impact"),
+            ObjectList(event_panels, heading="Events"),
+            ObjectList(link_panels, heading="Links"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ],
+        base_form_class=ProjectPageForm,
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("acronym", boost=3),
+        index.AutocompleteField("acronym"),
+        index.SearchField("summary"),
+        index.SearchField("impact"),
+        index.SearchField("body"),
+        index.FilterField("start_date"),
+        index.FilterField("end_date"),
+        index.RelatedFields("goals", [index.SearchField("text")]),
+    ]
+
+    graphql_fields = [
+        *BasePage.graphql_fields,
+        GraphQLString("acronym", required=True),
+        GraphQLString("summary"),
+        GraphQLForeignKey("programme", "programmes.Programme"),
+        GraphQLForeignKey("programme_action", "programmes.ProgrammeAction"),
+        GraphQLForeignKey("coordinator", "people.Person"),
+        GraphQLString("start_date", description="ISO date, YYYY-MM-DD; null if unknown."),
+        GraphQLString("end_date", description="ISO date, YYYY-MM-DD; null while unknown."),
+        GraphQLForeignKey(
+            "lead_partner",
+            "projects.ProjectPartner",
+            source="lead_partner_for_api",
+            description="The partner whose role is lead partner, if any.",
+        ),
+        GraphQLForeignKey(
+            "partners",
+            "projects.ProjectPartner",
+            is_list=True,
+            required=True,
+            source="partners_for_api",
+        ),
+        GraphQLForeignKey("goals", "projects.ProjectGoal", is_list=True, required=True),
+        GraphQLRichText("impact"),
+        GraphQLForeignKey("events", "projects.ProjectEvent", is_list=True, required=True),
+        GraphQLString("website"),
+        GraphQLForeignKey(
+            "social_links", "projects.ProjectSocialLink", is_list=True, required=True
+        ),
+        GraphQLStreamfield("body"),
+    ]
+
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("summary"),
+        TranslatableField("impact"),
+        TranslatableField("body"),
+        TranslatableField("goals"),
+        TranslatableField("events"),
+        # Snippets are translatable: a translation points at their translation when there is
+        # one and keeps the source's otherwise.
+        TranslatableField("programme"),
+        TranslatableField("programme_action"),
+        TranslatableField("coordinator"),
+        # A brand, kept as is unless a translator overrides it.
+        SynchronizedField("acronym"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("website"),
+        SynchronizedField("partners"),
+        SynchronizedField("social_links"),
+    ]
+
+    parent_page_types = ["projects.ProjectIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "project page"
+
+    def __str__(self) -> str:
+        return f"{self.acronym}: {self.title}" if self.acronym else self.title
+
+    @property
+    def lead_partner(self) -> ProjectPartner | None:
+        """The partner row with the lead partner role; roles are entered once, on the rows."""
+        return next(
+            (row for row in self.partners.all() if row.role == ProjectPartner.Role.LEAD), None
+        )
+
+    def partners_for_api(self, info: object = None) -> list[ProjectPartner]:
+        """Partner rows with each partner in this page's language (GraphQL passes ``info``)."""
+        from pages.projects.selectors import project_partners_for_api
+
+        # Memoised: partners and leadPartner in one query share the rows.
+        if getattr(self, "_partners_for_api", None) is None:
+            self._partners_for_api = project_partners_for_api(self)
+        return self._partners_for_api
+
+    def lead_partner_for_api(self, info: object = None) -> ProjectPartner | None:
+        return next(
+            (row for row in self.partners_for_api() if row.role == ProjectPartner.Role.LEAD),
+            None,
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, str] = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = "The end date cannot be before the start date."
+        action = self.programme_action
+        if action is not None:
+            if self.programme is None:
+                errors["programme"] = "Choose the programme that the strand belongs to."
+            # Compared by translation key: a translation may point at the programme's
+            # translation and the strand's source, or the other way round.
+            elif action.programme.translation_key != self.programme.translation_key:
+                errors["programme_action"] = (
+                    f"'{action.name}' is not a strand of {self.programme}; choose one of its own."
+                )
+        if errors:
+            raise ValidationError(errors)

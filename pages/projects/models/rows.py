@@ -1,0 +1,288 @@
+from urllib.parse import urlsplit
+
+from django_countries.fields import CountryField
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from grapple.models import GraphQLForeignKey, GraphQLString
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.graphql.types import GraphQLCountry
+
+#: Marks a partner that was not prepared for the API; ``None`` is a valid prepared value.
+_UNSET = object()
+
+
+class ProjectPartner(Orderable):
+    """A municipality or an organisation taking part in a project, with its role."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead partner")
+        PARTNER = "partner", _("Partner")
+        ASSOCIATED = "associated", _("Associated partner")
+        LOCAL = "local", _("Local partner")
+
+    project = ParentalKey("projects.ProjectPage", on_delete=models.CASCADE, related_name="partners")
+    municipality = models.ForeignKey(
+        "municipalities.MunicipalityPage",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="project_partnerships",
+        help_text="Choose a municipality or an organisation, not both.",
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="project_partnerships",
+        help_text="For partners that are not municipalities: NGOs, agencies, schools.",
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.PARTNER)
+
+    panels = [
+        FieldRowPanel([FieldPanel("municipality"), FieldPanel("organisation")]),
+        FieldPanel("role"),
+    ]
+
+    graphql_fields = [
+        GraphQLString("role", required=True, description="lead, partner, associated or local."),
+        GraphQLString("role_label", required=True),
+        GraphQLForeignKey(
+            "municipality",
+            "municipalities.MunicipalityPage",
+            source="municipality_for_api",
+            description=(
+                "The municipality's page in the project's language when it has one; null if "
+                "the page is not published."
+            ),
+        ),
+        GraphQLForeignKey(
+            "organisation",
+            "organisations.Organisation",
+            source="organisation_for_api",
+            description="The organisation in the project's language when it is translated.",
+        ),
+        GraphQLString("name", description="The partner's name, whichever kind it is."),
+    ]
+
+    translatable_fields = [
+        SynchronizedField("municipality"),
+        SynchronizedField("organisation"),
+        SynchronizedField("role"),
+    ]
+    # Saving a row drops cached GraphQL responses, as saving a page does.
+    _cms_api_related = True
+
+    class Meta(Orderable.Meta):
+        verbose_name = "project partner"
+
+    def __str__(self) -> str:
+        return f"{self.municipality or self.organisation} ({self.get_role_display()})"
+
+    @property
+    def role_label(self) -> str:
+        return str(self.get_role_display())
+
+    @property
+    def name(self) -> str:
+        """The partner's name as partner sites see it; empty if its page is not published."""
+        if self.municipality_for_api is not None:
+            return self.municipality_for_api.title
+        if self.organisation_for_api is not None:
+            return self.organisation_for_api.name
+        return ""
+
+    def prepare_for_api(self, *, municipality: object, organisation: object) -> None:
+        """Store the partner as partner sites see it; the selector does this for all rows."""
+        self._api_municipality = municipality
+        self._api_organisation = organisation
+
+    @property
+    def municipality_for_api(self) -> models.Model | None:
+        """The municipality in the project's language, or ``None`` if it is not public."""
+        if getattr(self, "_api_municipality", _UNSET) is _UNSET:
+            self._prepare_alone()
+        return self._api_municipality
+
+    @property
+    def organisation_for_api(self) -> models.Model | None:
+        """The organisation in the project's language when it is translated there."""
+        if getattr(self, "_api_organisation", _UNSET) is _UNSET:
+            self._prepare_alone()
+        return self._api_organisation
+
+    def _prepare_alone(self) -> None:
+        from pages.projects.selectors import localized
+
+        locale_id = self.project.locale_id
+        self.prepare_for_api(
+            municipality=localized([self.municipality], locale_id).get(self.municipality_id),
+            organisation=localized([self.organisation], locale_id).get(self.organisation_id),
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        if self.municipality_id is None and self.organisation_id is None:
+            raise ValidationError(
+                {"municipality": "Choose the partner: a municipality or an organisation."}
+            )
+        if self.municipality_id is not None and self.organisation_id is not None:
+            raise ValidationError(
+                {
+                    "organisation": (
+                        "Choose a municipality or an organisation, not both: a municipality's "
+                        "own organisation record is linked on its page."
+                    )
+                }
+            )
+
+
+class ProjectGoal(TranslatableMixin, Orderable):
+    """One of a project's goals, in the order the project states them."""
+
+    project = ParentalKey("projects.ProjectPage", on_delete=models.CASCADE, related_name="goals")
+    text = models.TextField(help_text="One goal, as a sentence.")
+
+    panels = [FieldPanel("text")]
+
+    graphql_fields = [GraphQLString("text", required=True)]
+
+    translatable_fields = [TranslatableField("text")]
+    # Saving a row drops cached GraphQL responses, as saving a page does.
+    _cms_api_related = True
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "project goal"
+        ordering = ["sort_order"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ProjectEvent(TranslatableMixin, Orderable):
+    """A meeting, conference or visit held within a project."""
+
+    project = ParentalKey("projects.ProjectPage", on_delete=models.CASCADE, related_name="events")
+    title = models.CharField(max_length=255, help_text="e.g. 'International conference'.")
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True, help_text="Leave empty for a one-day event.")
+    place = models.CharField(
+        max_length=255, blank=True, help_text="Town or venue, e.g. 'Canepina'."
+    )
+    country = CountryField(blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldRowPanel([FieldPanel("place"), FieldPanel("country")]),
+    ]
+
+    graphql_fields = [
+        GraphQLString("title", required=True),
+        GraphQLString("start_date", required=True, description="ISO date, YYYY-MM-DD."),
+        GraphQLString("end_date", description="ISO date; null for a one-day event."),
+        GraphQLString("place"),
+        GraphQLCountry("country", source="country_or_none"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("place"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("country"),
+    ]
+    # Saving a row drops cached GraphQL responses, as saving a page does.
+    _cms_api_related = True
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "project event"
+        ordering = ["sort_order"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.start_date})"
+
+    @property
+    def country_or_none(self) -> object | None:
+        return self.country or None
+
+    def clean(self) -> None:
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "The end date cannot be before the start date."})
+
+
+class ProjectSocialLink(Orderable):
+    """A link to one of the project's social media profiles."""
+
+    class Network(models.TextChoices):
+        FACEBOOK = "facebook", "Facebook"
+        INSTAGRAM = "instagram", "Instagram"
+        TIKTOK = "tiktok", "TikTok"
+        YOUTUBE = "youtube", "YouTube"
+        LINKEDIN = "linkedin", "LinkedIn"
+        X = "x", "X (Twitter)"
+        WEBSITE = "website", _("Other website")
+
+    #: Hosts each network's profile addresses use; "website" accepts any host.
+    HOSTS = {
+        Network.FACEBOOK: ("facebook.com", "fb.com", "fb.me"),
+        Network.INSTAGRAM: ("instagram.com",),
+        Network.TIKTOK: ("tiktok.com",),
+        Network.YOUTUBE: ("youtube.com", "youtu.be"),
+        Network.LINKEDIN: ("linkedin.com",),
+        Network.X: ("x.com", "twitter.com"),
+    }
+
+    project = ParentalKey(
+        "projects.ProjectPage", on_delete=models.CASCADE, related_name="social_links"
+    )
+    network = models.CharField(max_length=20, choices=Network.choices)
+    url = models.URLField(
+        "address", help_text="The profile's full address, e.g. https://www.facebook.com/name/."
+    )
+
+    panels = [FieldRowPanel([FieldPanel("network"), FieldPanel("url")])]
+
+    graphql_fields = [
+        GraphQLString("network", required=True),
+        GraphQLString("network_label", required=True),
+        GraphQLString("url", required=True),
+    ]
+
+    translatable_fields = [SynchronizedField("network"), SynchronizedField("url")]
+    # Saving a row drops cached GraphQL responses, as saving a page does.
+    _cms_api_related = True
+
+    class Meta(Orderable.Meta):
+        verbose_name = "social media link"
+
+    def __str__(self) -> str:
+        return f"{self.get_network_display()}: {self.url}"
+
+    @property
+    def network_label(self) -> str:
+        return str(self.get_network_display())
+
+    def clean(self) -> None:
+        super().clean()
+        hosts = self.HOSTS.get(self.network)
+        if not hosts or not self.url:
+            return
+        host = (urlsplit(self.url).hostname or "").lower()
+        if not any(host == allowed or host.endswith(f".{allowed}") for allowed in hosts):
+            raise ValidationError(
+                {
+                    "url": (
+                        f"This is not a {self.get_network_display()} address: it should be on "
+                        f"{' or '.join(hosts)}. Choose 'Other website' for other sites."
+                    )
+                }
+            )

@@ -1,0 +1,38 @@
+"""Admin: a flat listing of every project page, filterable by programme and period."""
+
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.pages import PageListingViewSet
+
+from pages.projects.models import ProjectPage
+
+
+class ProjectPageFilterSet(PageListingViewSet.filterset_class):
+    """Filters for the project listing; Wagtail adds the language filter itself."""
+
+    class Meta:
+        model = ProjectPage
+        fields = {"programme": ["exact"], "start_date": ["gte"], "end_date": ["lte"]}
+
+
+class ProjectPageListingViewSet(PageListingViewSet):
+    """Every project page in one list, whichever index page it sits under."""
+
+    model = ProjectPage
+    icon = "clipboard-list"
+    menu_label = "Projects"
+    add_to_admin_menu = True
+    menu_order = 220
+    columns = [
+        *PageListingViewSet.columns,
+        Column("acronym", label="Acronym", sort_key="acronym"),
+        Column("programme", label="Programme"),
+        DateColumn("start_date", label="Start", sort_key="start_date"),
+        DateColumn("end_date", label="End", sort_key="end_date"),
+    ]
+    filterset_class = ProjectPageFilterSet
+
+
+@hooks.register("register_admin_viewset")
+def register_project_listing() -> ProjectPageListingViewSet:
+    return ProjectPageListingViewSet("project_pages")
