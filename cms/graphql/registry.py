@@ -42,7 +42,10 @@ class ContentQuery:
     filters: Mapping[str, graphene.Argument | graphene.Scalar | Any] = field(default_factory=dict)
     apply_filters: FilterFunction | None = None
     orders: Mapping[str, str] = field(default_factory=lambda: {"TITLE": "title"})
-    search_fields: tuple[str, ...] = ()  # TEMPORARY: removed once every plugin stops passing it
+    #: Called with each page of items before they are resolved, to load in one query per
+    #: relation what would otherwise cost a query per item (e.g. relations in the item's
+    #: language). Must not change which items are returned.
+    prepare: Callable[[list[models.Model]], None] | None = None
 
     def model_class(self) -> type[models.Model]:
         return apps.get_model(self.model)
@@ -246,6 +249,8 @@ def _resolve_list(query: ContentQuery) -> Callable[..., dict[str, Any]]:
         start = (page - 1) * per_page
         items = list(queryset[start : start + per_page]) if start < total else []
         attach_translations(items)
+        if query.prepare is not None and items:
+            query.prepare(items)
         return {
             "items": items,
             "pagination": {

@@ -142,3 +142,108 @@ def test_organisations_list(graphql, home: Page, settings) -> None:
           qualityLabels { name yearGranted } translations { locale title } }
         pagination { total } } }"""
     assert_constant(graphql, make, query, "organisations")
+
+
+@pytest.fixture
+def municipalities(home: Page):
+    from pages.municipalities.factories import (
+        MunicipalityIndexPageFactory,
+        MunicipalityPageFactory,
+    )
+
+    index = MunicipalityIndexPageFactory(parent=home)
+    return [MunicipalityPageFactory(parent=index, title=name) for name in ("Canepina", "Gallese")]
+
+
+@pytest.fixture
+def project_index(home: Page):
+    from pages.projects.factories import ProjectIndexPageFactory
+
+    return ProjectIndexPageFactory(parent=home)
+
+
+def test_projects_list(graphql, project_index, municipalities, programme, people, settings) -> None:
+    from pages.projects.factories import (
+        ProjectGoalFactory,
+        ProjectPageFactory,
+        ProjectPartnerFactory,
+    )
+
+    settings.CMS_GRAPHQL_CACHE_SECONDS = 0
+
+    def make(n: int) -> None:
+        for _ in range(n):
+            project = ProjectPageFactory(
+                parent=project_index, programme=programme, coordinator=people
+            )
+            ProjectPartnerFactory(project=project, municipality=municipalities[0], role="lead")
+            ProjectPartnerFactory(project=project, municipality=municipalities[1])
+            ProjectGoalFactory(project=project)
+            project.save_revision().publish()
+
+    query = """query($locale: String) { projects(locale: $locale, perPage: 100) {
+        items { title acronym programme { name } coordinator { name } goals { text }
+          partners { role municipality { title country { name } } }
+          leadPartner { name } translations { locale url } }
+        pagination { total } } }"""
+    assert_constant(graphql, make, query, "projects")
+
+
+def test_municipalities_list(graphql, home: Page, project_index, settings) -> None:
+    import wagtail_factories
+
+    from pages.municipalities.factories import (
+        MunicipalityIndexPageFactory,
+        MunicipalityPageFactory,
+    )
+    from pages.projects.factories import ProjectPageFactory, ProjectPartnerFactory
+
+    settings.CMS_GRAPHQL_CACHE_SECONDS = 0
+    index = MunicipalityIndexPageFactory(parent=home)
+    project = ProjectPageFactory(parent=project_index, title="SHELTER")
+    logo = wagtail_factories.ImageFactory()
+
+    def make(n: int) -> None:
+        for _ in range(n):
+            municipality = MunicipalityPageFactory(parent=index, logo=logo)
+            ProjectPartnerFactory(project=project, municipality=municipality)
+        project.save_revision().publish()
+
+    query = """query($locale: String) { municipalities(locale: $locale, perPage: 100) {
+        items { title officialName country { code name } latitude
+          logo { rendition(preset: LOGO) { url } } projects { title acronym }
+          translations { locale url } }
+        pagination { total } } }"""
+    assert_constant(graphql, make, query, "municipalities")
+
+
+def test_news_list(graphql, home: Page, project_index, municipalities, people, settings) -> None:
+    from pages.news.factories import (
+        NewsGalleryImageFactory,
+        NewsIndexPageFactory,
+        NewsPageFactory,
+    )
+    from pages.projects.factories import ProjectPageFactory
+    from snippets.categories.factories import CategoryFactory
+
+    settings.CMS_GRAPHQL_CACHE_SECONDS = 0
+    index = NewsIndexPageFactory(parent=home)
+    project = ProjectPageFactory(parent=project_index, title="SHELTER")
+    category = CategoryFactory(name="Networking")
+
+    def make(n: int) -> None:
+        for _ in range(n):
+            item = NewsPageFactory(parent=index, author=people)
+            item.categories.add(category)
+            item.related_projects.add(project)
+            item.related_municipalities.add(municipalities[0])
+            NewsGalleryImageFactory(page=item)
+            item.save_revision().publish()
+
+    query = """query($locale: String) { news(locale: $locale, perPage: 100) {
+        items { title date author { name } categories { name }
+          relatedProjects { title } relatedMunicipalities { title }
+          galleryImages { caption image { rendition(preset: THUMBNAIL) { url } } }
+          translations { locale url } }
+        pagination { total } } }"""
+    assert_constant(graphql, make, query, "news")
