@@ -21,7 +21,6 @@ class CategoriesConfig(ContentPlugin):
                 model="categories.Category",
                 queryset=selectors.categories_for_api,
                 orders={"NAME": "name", "NAME_DESC": "-name"},
-                search_fields=("name", "description"),
             )
         )
 

@@ -29,7 +29,6 @@ class CountriesConfig(ContentPlugin):
                 },
                 apply_filters=selectors.country_groups_filter,
                 orders={"NAME": "name", "NAME_DESC": "-name"},
-                search_fields=("name", "description"),
             )
         )
 

@@ -30,7 +30,6 @@ class OrganisationsConfig(ContentPlugin):
                 },
                 apply_filters=selectors.organisations_filter,
                 orders={"NAME": "name", "NAME_DESC": "-name", "CITY": "city"},
-                search_fields=("name", "city", "short_description"),
             )
         )
 

@@ -29,7 +29,6 @@ class PeopleConfig(ContentPlugin):
                 },
                 apply_filters=selectors.people_filter,
                 orders={"NAME": "name", "NAME_DESC": "-name"},
-                search_fields=("name", "role"),
             )
         )
 

@@ -21,7 +21,6 @@ class ProgrammesConfig(ContentPlugin):
                 model="programmes.Programme",
                 queryset=selectors.programmes_for_api,
                 orders={"NAME": "name", "NAME_DESC": "-name"},
-                search_fields=("name", "acronym", "description"),
             )
         )
 
