@@ -77,9 +77,11 @@ class MunicipalityIndexPage(BasePage):
 
     def municipalities(self, info: object = None) -> list["MunicipalityPage"]:
         """The public municipality pages below this index (GraphQL passes ``info``)."""
-        from pages.municipalities.selectors import municipalities_under
+        from pages.municipalities.selectors import municipalities_prepare, municipalities_under
 
-        return list(municipalities_under(self)[:INDEX_LIST_LIMIT])
+        items = list(municipalities_under(self)[:INDEX_LIST_LIMIT])
+        municipalities_prepare(items)
+        return items
 
 
 class MunicipalityPage(BasePage):
@@ -260,12 +262,16 @@ class MunicipalityPage(BasePage):
         if errors:
             raise ValidationError(errors)
 
-    def projects(self, info: object = None) -> QuerySet:
+    def projects(self, info: object = None) -> QuerySet | list:
         """Published projects in this page's locale with the municipality among their partners.
 
         Derived from the projects' partner rows, so a partnership is entered only once, on
-        the project. GraphQL passes ``info``; it is not needed.
+        the project. A list query stores them for all its items first
+        (``municipalities_prepare``). GraphQL passes ``info``; it is not needed.
         """
+        prepared = getattr(self, "_cms_projects", None)
+        if prepared is not None:
+            return prepared
         from pages.municipalities.selectors import municipality_projects
 
         return municipality_projects(self)

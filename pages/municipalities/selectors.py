@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from django.apps import apps
 from django.db.models import F, QuerySet
@@ -15,6 +17,9 @@ from pages.municipalities.models import MunicipalityPage
 if TYPE_CHECKING:
     from pages.municipalities.models import MunicipalityIndexPage
 
+#: Projects newest first; those whose start is unknown come last on every database.
+NEWEST_FIRST = (F("start_date").desc(nulls_last=True), "title")
+
 
 def municipalities_public(locale: Locale) -> QuerySet[MunicipalityPage]:
     """Municipality pages in ``locale`` that anonymous partner sites may see."""
@@ -23,11 +28,7 @@ def municipalities_public(locale: Locale) -> QuerySet[MunicipalityPage]:
 
 def municipalities_for_api(locale: Locale) -> QuerySet[MunicipalityPage]:
     """Municipalities for the top-level GraphQL list, with what their type shows joined in."""
-    return (
-        municipalities_public(locale)
-        .select_related("locale", "logo", "contact", "organisation")
-        .order_by("title")
-    )
+    return with_relations(municipalities_public(locale).select_related("locale")).order_by("title")
 
 
 def municipalities_filter(
@@ -47,11 +48,22 @@ def municipalities_filter(
 
 def municipalities_under(index: MunicipalityIndexPage) -> QuerySet[MunicipalityPage]:
     """The public municipality pages below ``index``, alphabetically."""
-    return (
-        public_pages(MunicipalityPage.objects.child_of(index))
-        .select_related("logo", "contact", "organisation")
-        .order_by("title")
+    return with_relations(public_pages(MunicipalityPage.objects.child_of(index))).order_by("title")
+
+
+def with_relations(queryset: QuerySet[MunicipalityPage]) -> QuerySet[MunicipalityPage]:
+    """Join in what the GraphQL municipality type shows, so a list costs a fixed number of
+    queries; with the logo's renditions prefetched, its rendition costs no query of its own."""
+    return queryset.select_related("logo", "contact", "organisation").prefetch_related(
+        "logo__renditions"
     )
+
+
+def municipalities_prepare(items: list[MunicipalityPage]) -> None:
+    """Put on each municipality its projects (``projects``), two queries for all of them."""
+    projects = projects_of_municipalities(items)
+    for item in items:
+        item._cms_projects = projects[item.pk]
 
 
 def municipality_projects(municipality: MunicipalityPage) -> QuerySet:
@@ -69,7 +81,42 @@ def municipality_projects(municipality: MunicipalityPage) -> QuerySet:
         project_model.objects.filter(
             locale_id=municipality.locale_id, translation_key__in=project_keys
         )
-    ).order_by(F("start_date").desc(nulls_last=True), "title")
+    ).order_by(*NEWEST_FIRST)
+
+
+def projects_of_municipalities(
+    municipalities: Iterable[MunicipalityPage],
+) -> dict[int, list[Any]]:
+    """:func:`municipality_projects` for many municipalities, keyed by their pk: two queries
+    (partnerships, then projects) for all of them."""
+    municipalities = list(municipalities)
+    project_model = apps.get_model("projects", "ProjectPage")
+    partner_model = apps.get_model("projects", "ProjectPartner")
+    partnerships = partner_model.objects.filter(
+        municipality__translation_key__in={item.translation_key for item in municipalities}
+    ).values_list("municipality__translation_key", "project__translation_key")
+    keys_of: dict[UUID, set[UUID]] = {}
+    for municipality_key, project_key in partnerships:
+        keys_of.setdefault(municipality_key, set()).add(project_key)
+    projects: list[Any] = []
+    if keys_of:
+        projects = list(
+            public_pages(
+                project_model.objects.filter(
+                    locale_id__in={item.locale_id for item in municipalities},
+                    translation_key__in=set().union(*keys_of.values()),
+                )
+            ).order_by(*NEWEST_FIRST)
+        )
+    return {
+        item.pk: [
+            project
+            for project in projects
+            if project.locale_id == item.locale_id
+            and project.translation_key in keys_of.get(item.translation_key, ())
+        ]
+        for item in municipalities
+    }
 
 
 def _partner_keys_of_project(slug: str) -> QuerySet:

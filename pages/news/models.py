@@ -70,9 +70,11 @@ class NewsIndexPage(BasePage):
 
     def news(self, info: object = None) -> list["NewsPage"]:
         """The public news items below this index (GraphQL passes ``info``)."""
-        from pages.news.selectors import news_under
+        from pages.news.selectors import news_prepare, news_under
 
-        return list(news_under(self)[:INDEX_LIST_LIMIT])
+        items = list(news_under(self)[:INDEX_LIST_LIMIT])
+        news_prepare(items)
+        return items
 
 
 class NewsPage(BasePage):
@@ -241,25 +243,26 @@ class NewsPage(BasePage):
         """The byline when set, else the author's name."""
         return self.byline or (self.author.name if self.author else "")
 
+    # Lists in the item's language; the list query stores them first (``news_prepare``).
     def categories_in_locale(self, info: object = None) -> list:
-        from pages.news.selectors import in_locale
-
-        return in_locale(self.categories.all(), self.locale_id)
+        return self._related_in_locale("categories")
 
     def related_projects_in_locale(self, info: object = None) -> list:
-        from pages.news.selectors import in_locale
-
-        return in_locale(self.related_projects.all(), self.locale_id)
+        return self._related_in_locale("related_projects")
 
     def related_municipalities_in_locale(self, info: object = None) -> list:
-        from pages.news.selectors import in_locale
-
-        return in_locale(self.related_municipalities.all(), self.locale_id)
+        return self._related_in_locale("related_municipalities")
 
     def related_organisations_in_locale(self, info: object = None) -> list:
-        from pages.news.selectors import in_locale
+        return self._related_in_locale("related_organisations")
 
-        return in_locale(self.related_organisations.all(), self.locale_id)
+    def _related_in_locale(self, relation: str) -> list:
+        prepared = getattr(self, f"_cms_{relation}", None)
+        if prepared is not None:
+            return prepared
+        from pages.news.selectors import related_in_locale
+
+        return related_in_locale(self, relation)
 
 
 class NewsGalleryImage(TranslatableMixin, Orderable):

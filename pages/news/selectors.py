@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
-from django.db import models
 from django.db.models import Prefetch, QuerySet
 
 from wagtail.models import Locale, Page
 
 from cms.graphql.visibility import public_pages
+from cms.localized import Restrict, localized_list, localized_many
 from pages.news.models import NewsGalleryImage, NewsPage
 
 if TYPE_CHECKING:
     from pages.news.models import NewsIndexPage
 
-ModelT = TypeVar("ModelT", bound=models.Model)
+#: Relations GraphQL shows in the news item's language (``<relation>_in_locale``).
+LOCALIZED_RELATIONS = (
+    "categories",
+    "related_projects",
+    "related_municipalities",
+    "related_organisations",
+)
 
 
 def news_public(locale: Locale) -> QuerySet[NewsPage]:
@@ -70,7 +75,13 @@ def news_under(index: NewsIndexPage) -> QuerySet[NewsPage]:
 def with_relations(queryset: QuerySet[NewsPage]) -> QuerySet[NewsPage]:
     """Join in what the GraphQL news type shows, so a list costs a fixed number of queries."""
     return queryset.select_related("locale", "author").prefetch_related(
-        Prefetch("gallery_images", queryset=NewsGalleryImage.objects.select_related("image")),
+        # Renditions too: with them prefetched, an image's rendition costs no query of its own.
+        Prefetch(
+            "gallery_images",
+            queryset=NewsGalleryImage.objects.select_related("image").prefetch_related(
+                "image__renditions"
+            ),
+        ),
         "categories",
         "related_projects",
         "related_municipalities",
@@ -78,30 +89,37 @@ def with_relations(queryset: QuerySet[NewsPage]) -> QuerySet[NewsPage]:
     )
 
 
-def in_locale(objects: Iterable[ModelT], locale_id: int) -> list[ModelT]:
-    """Each of ``objects`` in ``locale_id`` when translated there, else as it is.
+def news_prepare(items: list[NewsPage]) -> None:
+    """Put each item's relations in its language on it, one query per kind for all items.
 
-    Relations are copied unchanged into translations, so a translated item still points at
-    the source language's projects and categories. Pages must be public in the version
-    chosen, or they are left out. One query, or none for snippets already in ``locale_id``.
+    ``items`` come from :func:`with_relations`, so the relations themselves are loaded
+    already; their translations are what would otherwise cost a query per item. The model's
+    ``*_in_locale`` methods return what is stored here.
     """
-    objects = list(objects)
-    if not objects:
-        return []
-    model = type(objects[0])
-    is_page = issubclass(model, Page)
-    if not is_page and all(obj.locale_id == locale_id for obj in objects):
-        return objects
-    candidates = model._default_manager.filter(
-        translation_key__in={obj.translation_key for obj in objects},
-        locale_id__in={locale_id, *(obj.locale_id for obj in objects)},
+    for relation in LOCALIZED_RELATIONS:
+        restrict = _restrict(relation)
+        versions = localized_many(
+            ((obj, item.locale_id) for item in items for obj in getattr(item, relation).all()),
+            restrict=restrict,
+        )
+        for item in items:
+            chosen = (
+                versions.get((obj.pk, item.locale_id)) for obj in getattr(item, relation).all()
+            )
+            setattr(item, f"_cms_{relation}", [obj for obj in chosen if obj is not None])
+
+
+def related_in_locale(item: NewsPage, relation: str) -> list[Any]:
+    """``item``'s ``relation`` with each related object in the item's language when it has a
+    translation there, else as it is; pages must be public in the version chosen, or they
+    are left out. One query, or none for snippets already in the item's language.
+    """
+    return localized_list(
+        getattr(item, relation).all(), item.locale_id, restrict=_restrict(relation)
     )
-    if is_page:
-        candidates = public_pages(candidates)
-    found = {(obj.translation_key, obj.locale_id): obj for obj in candidates}
-    chosen = (
-        found.get((obj.translation_key, locale_id))
-        or found.get((obj.translation_key, obj.locale_id))
-        for obj in objects
-    )
-    return [obj for obj in chosen if obj is not None]
+
+
+def _restrict(relation: str) -> Restrict | None:
+    # Related pages are shown only in a public version; snippets have no visibility rules.
+    related_model = NewsPage._meta.get_field(relation).related_model
+    return public_pages if issubclass(related_model, Page) else None

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
-from django.db import models
 from django.db.models import F, Prefetch, QuerySet
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from cms.graphql.visibility import public_pages
+from cms.localized import localized_many
 from pages.projects.models import ProjectPage, ProjectPartner
 
 if TYPE_CHECKING:
     from pages.projects.models import ProjectIndexPage
-
-ModelT = TypeVar("ModelT", bound=models.Model)
 
 #: Newest first; projects whose start is unknown come last on every database.
 NEWEST_FIRST = (F("start_date").desc(nulls_last=True), "title")
@@ -83,50 +80,43 @@ def with_relations(queryset: QuerySet[ProjectPage]) -> QuerySet[ProjectPage]:
     )
 
 
-def project_partners_for_api(project: ProjectPage) -> list[ProjectPartner]:
-    """The project's partner rows, each with its partner as partner sites should see it.
+def projects_prepare(projects: list[ProjectPage]) -> None:
+    """Put on each project its partner rows as partner sites see them, for all projects in
+    two queries (municipalities, organisations); ``partners_for_api`` returns what is stored.
 
     A row's municipality or organisation is shown in the project's language when it has a
-    translation there; a municipality page that is not public is hidden (``None``). Costs two
-    queries for all rows together.
+    translation there; a municipality page that is not public is hidden (``None``). The rows
+    come from ``project.partners.all()``: prefetched by :func:`with_relations` for lists, and
+    a revision's own rows in a preview.
     """
-    rows = list(project.partners.all())
-    municipalities = localized(
-        [row.municipality for row in rows if row.municipality_id], project.locale_id
+    rows_of = [(project, list(project.partners.all())) for project in projects]
+    municipalities = localized_many(
+        (
+            (row.municipality, project.locale_id)
+            for project, rows in rows_of
+            for row in rows
+            if row.municipality_id
+        ),
+        restrict=public_pages,
     )
-    organisations = localized(
-        [row.organisation for row in rows if row.organisation_id], project.locale_id
-    )
-    for row in rows:
-        row.prepare_for_api(
-            municipality=municipalities.get(row.municipality_id),
-            organisation=organisations.get(row.organisation_id),
+    organisations = localized_many(
+        (
+            (row.organisation, project.locale_id)
+            for project, rows in rows_of
+            for row in rows
+            if row.organisation_id
         )
-    return rows
-
-
-def localized(objects: Iterable[ModelT], locale_id: int) -> dict[int, ModelT | None]:
-    """Map each object's pk to its version in ``locale_id``, or to itself if untranslated.
-
-    Pages must be public (live, unexpired, unrestricted) in the version chosen; a page with
-    no public version maps to ``None``. One query for all objects, and none for snippets that
-    are all in ``locale_id`` already (the usual case for content in the source language).
-    """
-    objects = [obj for obj in objects if obj is not None]
-    if not objects:
-        return {}
-    model = type(objects[0])
-    if not issubclass(model, Page) and all(obj.locale_id == locale_id for obj in objects):
-        return {obj.pk: obj for obj in objects}
-    keys = {obj.translation_key for obj in objects}
-    candidates = model._default_manager.filter(
-        translation_key__in=keys, locale_id__in={locale_id, *(obj.locale_id for obj in objects)}
     )
-    if issubclass(model, Page):
-        candidates = public_pages(candidates)
-    found = {(obj.translation_key, obj.locale_id): obj for obj in candidates}
-    return {
-        obj.pk: found.get((obj.translation_key, locale_id))
-        or found.get((obj.translation_key, obj.locale_id))
-        for obj in objects
-    }
+    for project, rows in rows_of:
+        for row in rows:
+            row.prepare_for_api(
+                municipality=municipalities.get((row.municipality_id, project.locale_id)),
+                organisation=organisations.get((row.organisation_id, project.locale_id)),
+            )
+        project._cms_partners = rows
+
+
+def project_partners_for_api(project: ProjectPage) -> list[ProjectPartner]:
+    """The project's partner rows, each with its partner as partner sites should see it."""
+    projects_prepare([project])
+    return project._cms_partners

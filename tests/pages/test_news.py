@@ -272,6 +272,34 @@ def test_graphql_reads_a_news_item_in_both_languages(
     assert novica["galleryImages"][0]["caption"] == "Srečanje"
 
 
+def test_news_list_shows_relations_as_the_single_item_does(
+    world: dict, visit: NewsPage, graphql: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    # The list loads relations in the item's language for all items at once (news_prepare);
+    # what it shows must not differ from the single lookup, which loads them per item.
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_to_slovenian(world, visit)
+    fields = "categories { name } relatedProjects { title locale } "
+    fields += "relatedMunicipalities { title locale } relatedOrganisations { name }"
+
+    for locale in ("en", "sl"):
+        listed = graphql(
+            f"query($l: String) {{ news(locale: $l) {{ items {{ {fields} }} }} }}", {"l": locale}
+        )
+        single = graphql(
+            f'query($l: String) {{ newsItem(slug: "municipality-on-a-visit", locale: $l) '
+            f"{{ {fields} }} }}",
+            {"l": locale},
+        )
+
+        assert "errors" not in listed, listed
+        assert listed["data"]["news"]["items"] == [single["data"]["newsItem"]]
+    assert listed["data"]["news"]["items"][0]["relatedMunicipalities"] == [
+        {"title": "Ljubljana", "locale": "sl"},
+        {"title": "Novo mesto", "locale": "en"},
+    ]
+
+
 def test_graphql_leaves_out_unpublished_related_pages(
     world: dict, visit: NewsPage, graphql: Any
 ) -> None:

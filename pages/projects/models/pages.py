@@ -65,9 +65,11 @@ class ProjectIndexPage(BasePage):
 
     def projects(self, info: object = None) -> list["ProjectPage"]:
         """The public project pages below this index (GraphQL passes ``info``)."""
-        from pages.projects.selectors import projects_under
+        from pages.projects.selectors import projects_prepare, projects_under
 
-        return list(projects_under(self)[:INDEX_LIST_LIMIT])
+        items = list(projects_under(self)[:INDEX_LIST_LIMIT])
+        projects_prepare(items)
+        return items
 
 
 class ProjectPage(BasePage):
@@ -260,12 +262,14 @@ class ProjectPage(BasePage):
 
     def partners_for_api(self, info: object = None) -> list[ProjectPartner]:
         """Partner rows with each partner in this page's language (GraphQL passes ``info``)."""
+        # Stored by the list query for all its projects (``projects_prepare``), else here;
+        # partners and leadPartner in one query share the rows.
+        prepared = getattr(self, "_cms_partners", None)
+        if prepared is not None:
+            return prepared
         from pages.projects.selectors import project_partners_for_api
 
-        # Memoised: partners and leadPartner in one query share the rows.
-        if getattr(self, "_partners_for_api", None) is None:
-            self._partners_for_api = project_partners_for_api(self)
-        return self._partners_for_api
+        return project_partners_for_api(self)
 
     def lead_partner_for_api(self, info: object = None) -> ProjectPartner | None:
         return next(

@@ -13,6 +13,8 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.graphql.types import GraphQLCountry
+from cms.graphql.visibility import public_pages
+from cms.localized import localized
 
 #: Marks a partner that was not prepared for the API; ``None`` is a valid prepared value.
 _UNSET = object()
@@ -119,11 +121,10 @@ class ProjectPartner(Orderable):
         return self._api_organisation
 
     def _prepare_alone(self) -> None:
-        from pages.projects.selectors import localized
-
         locale_id = self.project.locale_id
+        municipalities = localized([self.municipality], locale_id, restrict=public_pages)
         self.prepare_for_api(
-            municipality=localized([self.municipality], locale_id).get(self.municipality_id),
+            municipality=municipalities.get(self.municipality_id),
             organisation=localized([self.organisation], locale_id).get(self.organisation_id),
         )
 
