@@ -36,6 +36,7 @@ CMS_PLUGIN_MODULES = [plugin.module for plugin in CMS_PLUGINS]
 
 INSTALLED_APPS = [
     "cms",
+    "cms.editorial",
     *CMS_PLUGIN_MODULES,
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -278,3 +279,21 @@ LOGGING = {
     # One line per background task is noise at INFO; failures still log as errors.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# --- Editorial workflow (cms/editorial) ------------------------------------------------------
+# Machine translation in wagtail-localize's editor: DeepL when DEEPL_API_KEY is set, otherwise
+# an offline translator that only marks text ("[MT sl] ...") so demos and tests never send
+# content anywhere.
+_deepl_api_key = env.str("DEEPL_API_KEY", default="")
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": _deepl_api_key},
+    }
+    if _deepl_api_key
+    else {"CLASS": "cms.editorial.machine_translation.OfflineMachineTranslator", "OPTIONS": {}}
+)
+# A translation starts as a draft even when its source is live: otherwise submitting a live
+# call for translation would publish it in the other languages, past call moderation and
+# before anyone translated it. Translators (or moderators) publish it.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

@@ -1,0 +1,1 @@
+"""Editorial workflow: groups, call moderation, translator scopes and translation aids."""

@@ -1,0 +1,122 @@
+"""Dashboard panels: calls about to close and translations waiting for work, per language."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.ui.components import Component
+from wagtail.models import Locale
+from wagtail_localize.models import Translation
+
+from cms.editorial.permissions import editable_locale_ids
+from cms.editorial.translation_status import TranslationState, translation_states
+
+CALL_MODEL = "calls.CallPage"
+CLOSING_WITHIN = datetime.timedelta(days=30)
+#: Rows per language on the dashboard; the translations report lists the rest.
+ROWS_PER_LOCALE = 10
+
+
+def _language_order(locale: Locale) -> int:
+    codes = list(settings.CMS_LANGUAGES)
+    code = locale.language_code
+    return codes.index(code) if code in codes else len(codes)
+
+
+class CallsClosingSoonPanel(Component):
+    """Live calls whose deadline falls in the next 30 days, nearest first, by language."""
+
+    name = "editorial_calls_closing_soon"
+    template_name = "editorial/panels/calls_closing_soon.html"
+    order = 150
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+
+    @staticmethod
+    def is_available() -> bool:
+        try:
+            apps.get_model(CALL_MODEL)
+        except LookupError:
+            return False
+        return True
+
+    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+        model = apps.get_model(CALL_MODEL)
+        now = timezone.now()
+        calls = (
+            model.objects.live()
+            .filter(deadline__gt=now, deadline__lte=now + CLOSING_WITHIN)
+            .select_related("locale")
+            .order_by("deadline", "title")
+        )
+        scope = editable_locale_ids(self.request.user)
+        if scope is not None:
+            calls = calls.filter(locale_id__in=scope)
+        by_locale: dict[Locale, list[Any]] = defaultdict(list)
+        for call in calls:
+            by_locale[call.locale].append(call)
+        return {
+            "groups": sorted(by_locale.items(), key=lambda item: _language_order(item[0])),
+            "heading": f"Calls closing in the next {CLOSING_WITHIN.days} days",
+            "days": CLOSING_WITHIN.days,
+            "now": now,
+        }
+
+
+class TranslationsAwaitingWorkPanel(Component):
+    """Translations, by target language, that are missing, unpublished or out of date."""
+
+    name = "editorial_translations_awaiting_work"
+    template_name = "editorial/panels/translations_awaiting_work.html"
+    order = 160
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+
+    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+        translations = Translation.objects.filter(enabled=True).select_related(
+            "source", "source__specific_content_type", "source__locale", "target_locale"
+        )
+        scope = editable_locale_ids(self.request.user)
+        if scope is not None:
+            translations = translations.filter(target_locale_id__in=scope)
+        by_locale: dict[Locale, list[TranslationState]] = defaultdict(list)
+        for state in translation_states(translations):
+            if state.needs_work:
+                by_locale[state.locale].append(state)
+        url_finder = AdminURLFinder(self.request.user)
+        groups = []
+        for locale, states in sorted(by_locale.items(), key=lambda i: _language_order(i[0])):
+            states.sort(key=lambda s: s.translation.source.last_updated_at, reverse=True)
+            groups.append(
+                {
+                    "locale": locale,
+                    "rows": [_row(state, url_finder) for state in states[:ROWS_PER_LOCALE]],
+                    "more": max(len(states) - ROWS_PER_LOCALE, 0),
+                }
+            )
+        return {
+            "groups": groups,
+            "report_url": reverse("wagtail_localize:translations_report"),
+        }
+
+
+def _row(state: TranslationState, url_finder: AdminURLFinder) -> dict[str, Any]:
+    edit_url = url_finder.get_edit_url(state.target) if state.target is not None else None
+    return {
+        "title": state.title,
+        "kind": state.translation.source.specific_content_type.name,
+        "labels": state.labels,
+        "edit_url": edit_url,
+        "status_url": reverse("editorial_translation_status", args=[state.translation.pk]),
+    }

@@ -1,0 +1,131 @@
+"""The dashboard lists calls closing soon and translations waiting for work, per language."""
+
+import datetime
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from django.test import Client
+from django.utils import timezone
+
+from pages.calls.factories import CallPageFactory
+from pages.calls.models import CallIndexPage
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.timedelta(days=1)
+
+
+def panel(html: str, panel_id: str) -> str:
+    """The HTML of one dashboard panel, by its id."""
+    match = re.search(rf'<section[^>]*id="{panel_id}-section".*?</section>', html, re.S)
+    assert match, f"no panel {panel_id!r} on the dashboard"
+    return match.group(0)
+
+
+def published_call(index: CallIndexPage, title: str, deadline: datetime.datetime) -> Any:
+    call = CallPageFactory(
+        parent=index, title=title, opens_at=deadline - 40 * DAY, deadline=deadline
+    )
+    call.save_revision().publish()
+    return call
+
+
+def test_calls_closing_within_30_days_are_listed_by_nearest_deadline_per_language(
+    admin_client: Client, index: CallIndexPage, esc: Any, translate_to: Any
+) -> None:
+    now = timezone.now()
+    later = published_call(index, "Closes in three weeks", now + 21 * DAY)
+    sooner = published_call(index, "Closes in five days", now + 5 * DAY)
+    published_call(index, "Closes in two months", now + 60 * DAY)
+    published_call(index, "Closed yesterday", now - DAY)
+    draft = CallPageFactory(
+        parent=index, title="Draft closing soon", deadline=now + 3 * DAY, live=False
+    )
+    draft.save_revision()
+    translate_to(index, "sl", {"Calls": "Razpisi"})
+    translate_to(sooner, "sl", {"Closes in five days": "Se zapre čez pet dni"})
+
+    html = panel(admin_client.get("/admin/").content.decode(), "editorial-calls-closing-soon")
+
+    assert "Calls closing in the next 30 days" in html
+    english, slovenian = html.split("Slovenian")
+    assert "English" in english
+    assert english.index(sooner.title) < english.index(later.title)
+    assert "Se zapre čez pet dni" in slovenian
+    for absent in ("Closes in two months", "Closed yesterday", "Draft closing soon"):
+        assert absent not in html
+
+
+def test_a_translator_sees_only_the_calls_of_their_language(
+    sl_translator: Any,
+    client_for: Callable[[Any], Client],
+    index: CallIndexPage,
+    esc: Any,
+    translate_to: Any,
+) -> None:
+    call = published_call(index, "Closes in five days", timezone.now() + 5 * DAY)
+    translate_to(index, "sl", {"Calls": "Razpisi"})
+    translate_to(call, "sl", {"Closes in five days": "Se zapre čez pet dni"})
+
+    dashboard = client_for(sl_translator).get("/admin/").content.decode()
+    html = panel(dashboard, "editorial-calls-closing-soon")
+
+    assert "Se zapre čez pet dni" in html
+    assert "Closes in five days" not in html
+
+
+def test_translations_awaiting_work_show_per_language_what_they_need(
+    admin_client: Client, live_call: Any, index: CallIndexPage, translate_to: Any
+) -> None:
+    translate_to(index, "sl", {"Calls": "Razpisi"})
+    translate_to(index, "sv", {"Calls": "Utlysningar"})
+    # Slovenian: complete and published. Swedish: a draft with the summary untranslated.
+    translate_to(
+        live_call,
+        "sl",
+        {
+            "Solidarity projects": "Solidarnostni projekti",
+            live_call.summary: "Mladi vodijo projekte v svoji skupnosti.",
+        },
+    )
+    translate_to(live_call, "sv", {"Solidarity projects": "Solidaritetsprojekt"}, publish=False)
+
+    html = panel(
+        admin_client.get("/admin/").content.decode(), "editorial-translations-awaiting-work"
+    )
+
+    assert "Translations awaiting work" in html
+    assert "Solidarnostni projekti" not in html  # nothing to do there
+    swedish = html.split("Swedish")[1]
+    row = re.search(r"<tr>(?:(?!</tr>).)*Solidaritetsprojekt.*?</tr>", swedish, re.S)
+    assert row, swedish
+    assert "Not published" in row.group(0)
+    assert "1 of 2 segments untranslated" in row.group(0)
+
+
+def test_a_translation_whose_source_changed_is_listed_as_out_of_date(
+    admin_client: Client, live_call: Any, index: CallIndexPage, translate_to: Any
+) -> None:
+    translate_to(index, "sl", {"Calls": "Razpisi"})
+    translate_to(
+        live_call,
+        "sl",
+        {
+            "Solidarity projects": "Solidarnostni projekti",
+            live_call.summary: "Mladi vodijo projekte v svoji skupnosti.",
+        },
+    )
+    dashboard = admin_client.get("/admin/").content.decode()
+    assert "Solidarnostni projekti" not in panel(dashboard, "editorial-translations-awaiting-work")
+
+    live_call.summary = "Groups of young people run projects in their community."
+    live_call.save_revision().publish()
+
+    html = panel(
+        admin_client.get("/admin/").content.decode(), "editorial-translations-awaiting-work"
+    )
+    assert "Solidarnostni projekti" in html
+    assert "Source changed since last sync" in html
