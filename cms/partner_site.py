@@ -12,9 +12,7 @@ from django.urls import URLPattern, path
 from django.views.static import serve
 
 
-def serve_partner_site(
-    request: HttpRequest, file_path: str, document_root: Path
-) -> HttpResponse:
+def serve_partner_site(request: HttpRequest, file_path: str, document_root: Path) -> HttpResponse:
     """A file of the partner site; a folder serves its ``index.html``, never a listing."""
     if file_path == "" or file_path.endswith("/"):
         file_path += "index.html"

@@ -34,7 +34,8 @@ print(json.dumps([type(translator).__module__, type(translator).__name__, transl
 def selected_translator(**environment: str) -> list[Any]:
     """Which translator a fresh process configures, given its environment (no network used)."""
     env = {k: v for k, v in os.environ.items() if k != "DEEPL_API_KEY"}
-    env.update(environment, DJANGO_SETTINGS_MODULE="cms.settings.test")
+    # Development settings choose by the environment; test settings pin the offline one.
+    env.update(environment, DJANGO_SETTINGS_MODULE="cms.settings.dev")
     result = subprocess.run(  # noqa: S603 (our own interpreter and script)
         [sys.executable, "-c", SELECTED_TRANSLATOR],
         env=env,

@@ -1,0 +1,115 @@
+// GraphQL documents, with the field names of the CMS schema (schema.graphql in the CMS repo).
+
+const BODY = `
+  body {
+    __typename
+    ... on RichTextBlock { value }
+    ... on HeadingBlock { text level }
+    ... on QuoteBlock { quote attribution }
+    ... on ImageBlock { caption credit image { alt rendition(preset: MEDIUM) { url width height } } }
+    ... on PageLinkBlock { text page { __typename title slug locale } }
+  }`;
+
+const TRANSLATIONS = "translations { locale title url }";
+
+export const CALL_FIELDS = `
+  fragment CallFields on CallPage {
+    title slug locale summary status opensAt deadline timeZone
+    programme { name acronym }
+    action { name }
+    minAge maxAge
+    durationMinMonths durationMaxMonths
+    allEligibleCountries { code name }
+    eligibilityNote
+    requiredQualityLabel
+    applicationUrl
+    contact { name email }
+    relatedConference { title slug locale }
+    relatedProject { title slug locale }
+    ${TRANSLATIONS}
+    ${BODY}
+  }`;
+
+export const CONFERENCE_FIELDS = `
+  fragment ConferenceFields on ConferencePage {
+    title slug locale summary formatLabel startsAt endsAt timeZone
+    venue onlinePlatform onlineUrl
+    applicationUrl applicationDeadline applicationsOpen
+    allEligibleCountries { code name }
+    mainOrganiser { name website }
+    ${TRANSLATIONS}
+    ${BODY}
+  }`;
+
+export const PROJECT_FIELDS = `
+  fragment ProjectFields on ProjectPage {
+    title slug locale acronym summary startDate endDate website
+    programme { name acronym }
+    partners {
+      role roleLabel name
+      municipality { title officialName region website country { code name } }
+      organisation { name website }
+    }
+    ${TRANSLATIONS}
+    ${BODY}
+  }`;
+
+export const HOME = `
+  query Home($locale: String!, $perPage: Int!) {
+    calls(locale: $locale, status: OPEN, order: DEADLINE, perPage: $perPage) {
+      items {
+        title slug locale summary deadline timeZone
+        programme { name }
+        allEligibleCountries { code name }
+        applicationUrl
+        ${TRANSLATIONS}
+      }
+      pagination { total }
+    }
+    conferences(locale: $locale, upcoming: true, order: START, perPage: 5) {
+      items { title slug locale startsAt timeZone formatLabel }
+    }
+    projects(locale: $locale, perPage: 5) {
+      items { title slug locale acronym }
+    }
+  }`;
+
+export const CALL = `
+  query Call($slug: String!, $locale: String!) {
+    call(slug: $slug, locale: $locale) { ...CallFields }
+  }
+  ${CALL_FIELDS}`;
+
+export const CONFERENCE = `
+  query Conference($slug: String!, $locale: String!) {
+    conference(slug: $slug, locale: $locale) { ...ConferenceFields }
+  }
+  ${CONFERENCE_FIELDS}`;
+
+export const PROJECT = `
+  query Project($slug: String!, $locale: String!) {
+    project(slug: $slug, locale: $locale) { ...ProjectFields }
+  }
+  ${PROJECT_FIELDS}`;
+
+// A draft sent by the CMS's Preview button (wagtail-headless-preview), which names its content
+// type (?content_type=calls.callpage). Only that type's fields are asked for: the types share
+// field names with different types (summary is required on calls, optional on projects), which
+// GraphQL refuses to merge in one selection.
+const PREVIEW_FRAGMENTS = {
+  "calls.callpage": ["CallFields", CALL_FIELDS],
+  "conferences.conferencepage": ["ConferenceFields", CONFERENCE_FIELDS],
+  "projects.projectpage": ["ProjectFields", PROJECT_FIELDS],
+};
+
+export function previewQuery(contentType) {
+  const [name, fragment] = PREVIEW_FRAGMENTS[contentType] || [null, ""];
+  return `
+  query Preview($token: String!) {
+    page(token: $token) {
+      __typename title locale
+      ${name ? `...${name}` : ""}
+    }
+  }
+  ${fragment}`;
+}

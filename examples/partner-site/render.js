@@ -1,0 +1,361 @@
+// Building the pages from API data. Text always goes in as text; the only HTML taken from the
+// API is rich text, which passes an allow-list first.
+
+import { LANGUAGES } from "./config.js";
+import { formatDate, formatMoment, languageName, words } from "./i18n.js";
+
+// h("a", { href: "x" }, "text", child): an element; null and false children are skipped.
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) {
+      continue;
+    }
+    element.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) {
+      continue;
+    }
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+// Where this site shows a page of the given type.
+export function siteHref(typename, slug, locale) {
+  const pages = { CallPage: "call.html", ConferencePage: "conference.html", ProjectPage: "project.html" };
+  const file = pages[typename];
+  if (!file || !slug) {
+    return null;
+  }
+  const params = new URLSearchParams({ slug });
+  if (locale) {
+    params.set("locale", locale);
+  }
+  return `${file}?${params}`;
+}
+
+// The slug at the end of a page path such as /sl/calls/solidarity-projects/.
+export function slugFromUrl(url) {
+  const parts = String(url || "").split("/").filter(Boolean);
+  return parts.length ? parts[parts.length - 1] : null;
+}
+
+// --- Rich text ---------------------------------------------------------------------------------
+
+const ALLOWED = {
+  P: [], BR: [], STRONG: [], B: [], EM: [], I: [], UL: [], OL: [], LI: [],
+  H2: [], H3: [], H4: [], BLOCKQUOTE: [], A: ["href"],
+};
+
+function safeHref(value) {
+  try {
+    const url = new URL(value, location.href);
+    return ["http:", "https:", "mailto:"].includes(url.protocol) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function cleanNode(node) {
+  if (node.nodeType === Node.TEXT_NODE) {
+    return document.createTextNode(node.textContent);
+  }
+  if (node.nodeType !== Node.ELEMENT_NODE) {
+    return null;
+  }
+  const children = [...node.childNodes].map(cleanNode).filter(Boolean);
+  if (!(node.tagName in ALLOWED)) {
+    // Unknown wrapper: keep its text and allowed children, drop the element itself.
+    const fragment = document.createDocumentFragment();
+    fragment.append(...children);
+    return fragment;
+  }
+  const clean = document.createElement(node.tagName);
+  for (const name of ALLOWED[node.tagName]) {
+    const value = node.getAttribute(name);
+    const safe = name === "href" && value ? safeHref(value) : value;
+    if (safe) {
+      clean.setAttribute(name, safe);
+    }
+  }
+  clean.append(...children);
+  return clean;
+}
+
+export function richText(html) {
+  const parsed = new DOMParser().parseFromString(`<body>${html || ""}</body>`, "text/html");
+  const fragment = document.createDocumentFragment();
+  for (const child of parsed.body.childNodes) {
+    const clean = cleanNode(child);
+    if (clean) {
+      fragment.append(clean);
+    }
+  }
+  return h("div", { class: "rich-text" }, fragment);
+}
+
+// --- StreamField body --------------------------------------------------------------------------
+
+function block(item) {
+  switch (item.__typename) {
+    case "RichTextBlock":
+      return richText(item.value);
+    case "HeadingBlock":
+      return h(item.level === "h3" ? "h3" : "h2", {}, item.text);
+    case "QuoteBlock":
+      return h(
+        "blockquote",
+        {},
+        h("p", {}, item.quote),
+        item.attribution ? h("footer", {}, item.attribution) : null,
+      );
+    case "ImageBlock": {
+      const rendition = item.image && item.image.rendition;
+      if (!rendition) {
+        return null;
+      }
+      return h(
+        "figure",
+        {},
+        h("img", {
+          src: rendition.url,
+          width: rendition.width,
+          height: rendition.height,
+          alt: item.image.alt || "",
+          loading: "lazy",
+        }),
+        item.caption || item.credit
+          ? h("figcaption", {}, [item.caption, item.credit].filter(Boolean).join(" · "))
+          : null,
+      );
+    }
+    case "PageLinkBlock": {
+      const page = item.page;
+      if (!page) {
+        return null;
+      }
+      const href = siteHref(page.__typename, page.slug, page.locale);
+      const text = item.text || page.title;
+      return h("p", { class: "page-link" }, href ? h("a", { href }, text) : text);
+    }
+    default:
+      return null;
+  }
+}
+
+export function body(items) {
+  return h("div", { class: "body" }, (items || []).map(block));
+}
+
+// --- Shared pieces -----------------------------------------------------------------------------
+
+// The switcher: every configured language; on a page, each one links to that language's
+// version when the page has one (from `translations`) and is marked unavailable otherwise.
+export function languageSwitcher(current, { translations = null, hrefFor } = {}) {
+  const available = translations ? new Map(translations.map((t) => [t.locale, t])) : null;
+  const items = LANGUAGES.map((code) => {
+    const name = languageName(code);
+    if (code === current) {
+      return h("li", {}, h("span", { "aria-current": "true", lang: code }, name));
+    }
+    if (available && !available.has(code)) {
+      return h("li", {}, h("span", { class: "unavailable", lang: code }, name));
+    }
+    const translation = available ? available.get(code) : null;
+    return h(
+      "li",
+      {},
+      h("a", { href: hrefFor(code, translation), hreflang: code, lang: code }, name),
+    );
+  });
+  return h(
+    "nav",
+    { class: "languages", "aria-label": words(current).language },
+    h("ul", {}, items),
+  );
+}
+
+export function fallbackNote(item, language) {
+  if (!item.locale || item.locale === language) {
+    return null;
+  }
+  const text = words(language).fallback.replace("{language}", languageName(item.locale, language));
+  return h("p", { class: "fallback" }, text);
+}
+
+function facts(rows) {
+  const present = rows.filter(([, value]) => value !== null && value !== undefined && value !== "");
+  return h("dl", { class: "facts" }, present.map(([term, value]) => [h("dt", {}, term), h("dd", {}, value)]));
+}
+
+function countries(list) {
+  return (list || [])
+    .map((country) => country.name)
+    .sort((a, b) => a.localeCompare(b))
+    .join(", ");
+}
+
+function range(low, high, unit = "") {
+  if (low == null && high == null) {
+    return null;
+  }
+  const text = low != null && high != null ? `${low}–${high}` : low != null ? `${low}+` : `≤ ${high}`;
+  return unit ? `${text} ${unit}` : text;
+}
+
+function external(href, text) {
+  return href ? h("a", { href, rel: "noopener", class: "external" }, text || href) : null;
+}
+
+// --- Pages -------------------------------------------------------------------------------------
+
+export function callCard(call, language) {
+  const w = words(language);
+  const href = siteHref("CallPage", call.slug, call.locale);
+  return h(
+    "li",
+    { class: "card call", "data-slug": call.slug },
+    h("h3", {}, h("a", { href }, call.title)),
+    call.locale !== language ? fallbackNote(call, language) : null,
+    h("p", { class: "summary" }, call.summary),
+    facts([
+      [w.programme, call.programme && call.programme.name],
+      [w.deadline, formatMoment(call.deadline, call.timeZone, language)],
+      [w.eligibleCountries, countries(call.allEligibleCountries)],
+    ]),
+    call.translations && call.translations.length
+      ? h(
+          "p",
+          { class: "also-in" },
+          `${w.alsoIn}: `,
+          call.translations.map((t, index) => [
+            index ? ", " : "",
+            h(
+              "a",
+              { href: siteHref("CallPage", slugFromUrl(t.url) || call.slug, t.locale), hreflang: t.locale, lang: t.locale },
+              `${t.title} (${languageName(t.locale)})`,
+            ),
+          ]),
+        )
+      : null,
+  );
+}
+
+export function callDetail(call, language) {
+  const w = words(language);
+  return h(
+    "article",
+    { class: "call", lang: call.locale },
+    h("p", { class: `status status-${call.status}` }, w.status[call.status] || call.status),
+    h("h1", {}, call.title),
+    fallbackNote(call, language),
+    h("p", { class: "summary" }, call.summary),
+    facts([
+      [w.programme, [call.programme && call.programme.name, call.action && call.action.name].filter(Boolean).join(" – ")],
+      [w.opens, formatMoment(call.opensAt, call.timeZone, language)],
+      [w.deadline, formatMoment(call.deadline, call.timeZone, language)],
+      [w.eligibleCountries, countries(call.allEligibleCountries)],
+      [w.age, range(call.minAge, call.maxAge)],
+      [w.duration, range(call.durationMinMonths, call.durationMaxMonths, w.months)],
+      [w.qualityLabel, call.requiredQualityLabel],
+      [w.contact, call.contact ? [call.contact.name, call.contact.email].filter(Boolean).join(", ") : null],
+      [
+        w.relatedConference,
+        call.relatedConference
+          ? h("a", { href: siteHref("ConferencePage", call.relatedConference.slug, call.relatedConference.locale) }, call.relatedConference.title)
+          : null,
+      ],
+      [
+        w.relatedProject,
+        call.relatedProject
+          ? h("a", { href: siteHref("ProjectPage", call.relatedProject.slug, call.relatedProject.locale) }, call.relatedProject.title)
+          : null,
+      ],
+    ]),
+    call.eligibilityNote ? h("p", { class: "note" }, call.eligibilityNote) : null,
+    call.applicationUrl ? h("p", { class: "apply" }, external(call.applicationUrl, w.apply)) : null,
+    body(call.body),
+  );
+}
+
+export function conferenceDetail(conference, language) {
+  const w = words(language);
+  const when = [
+    formatMoment(conference.startsAt, conference.timeZone, language),
+    formatMoment(conference.endsAt, conference.timeZone, language),
+  ].filter(Boolean).join(" – ");
+  return h(
+    "article",
+    { class: "conference", lang: conference.locale },
+    h("p", { class: "status" }, conference.formatLabel),
+    h("h1", {}, conference.title),
+    fallbackNote(conference, language),
+    h("p", { class: "summary" }, conference.summary),
+    facts([
+      [w.when, when],
+      [w.where, [conference.venue, conference.onlinePlatform].filter(Boolean).join(" / ")],
+      [w.organiser, conference.mainOrganiser ? conference.mainOrganiser.name : null],
+      [w.eligibleCountries, countries(conference.allEligibleCountries)],
+      [w.applicationsClose, formatMoment(conference.applicationDeadline, conference.timeZone, language)],
+    ]),
+    conference.applicationUrl && conference.applicationsOpen
+      ? h("p", { class: "apply" }, external(conference.applicationUrl, w.apply))
+      : null,
+    body(conference.body),
+  );
+}
+
+export function projectDetail(project, language) {
+  const w = words(language);
+  const partners = (project.partners || []).map((partner) => {
+    const municipality = partner.municipality;
+    const place = municipality
+      ? [municipality.region, municipality.country && municipality.country.name].filter(Boolean).join(", ")
+      : null;
+    const website = (municipality && municipality.website) || (partner.organisation && partner.organisation.website);
+    return h(
+      "li",
+      { class: `partner partner-${partner.role}` },
+      h("strong", {}, (municipality && municipality.title) || partner.name),
+      place ? ` (${place})` : null,
+      ` – ${partner.roleLabel}`,
+      website ? [" · ", external(website, w.website)] : null,
+    );
+  });
+  return h(
+    "article",
+    { class: "project", lang: project.locale },
+    h("p", { class: "status" }, project.acronym),
+    h("h1", {}, project.title),
+    fallbackNote(project, language),
+    project.summary ? h("p", { class: "summary" }, project.summary) : null,
+    facts([
+      [w.programme, project.programme && project.programme.name],
+      [w.when, [formatDate(project.startDate, language), formatDate(project.endDate, language)].filter(Boolean).join(" – ")],
+      [w.website, external(project.website)],
+    ]),
+    partners.length ? [h("h2", {}, w.partners), h("ul", { class: "partners" }, partners)] : null,
+    body(project.body),
+  );
+}
+
+// --- Page frame --------------------------------------------------------------------------------
+
+export function show(main, ...content) {
+  main.replaceChildren(...content.flat(Infinity).filter(Boolean));
+  main.removeAttribute("aria-busy");
+}
+
+export function showError(main, language, error) {
+  show(main, h("div", { class: "error", role: "alert" }, h("p", {}, words(language).failed), h("p", {}, error.message)));
+}
+
+export function setLanguage(language) {
+  document.documentElement.lang = language;
+  const brand = document.querySelector(".brand");
+  if (brand) {
+    brand.href = `index.html?locale=${language}`;
+  }
+}

@@ -1,0 +1,108 @@
+"""Browser tests: Debian's Chromium driven by Playwright against a live server.
+
+Each test gets ``tab``, a page in a fresh Chromium profile, and saves a screenshot of its final
+state in ``SCREENSHOTS``. The path is printed at the end of a run whose main process loads this
+file, i.e. one given ``tests/browser`` (as ``make test`` runs it); under xdist a bare ``pytest``
+loads it only in the workers, which cannot print a summary.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page as BrowserPage
+from playwright.sync_api import sync_playwright
+
+from django.conf import settings as django_settings
+from django.db import connections
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(django_settings.BASE_DIR) / ".test-artifacts" / "screenshots"
+RUN_STARTED = time.time()
+MISSING_CHROMIUM = (
+    f"Browser tests need Debian's chromium package at {CHROMIUM}: apt-get install chromium "
+    "(`make test` installs it)."
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "browser: drives Chromium against a live server (tests/browser/)"
+    )
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    taken = [shot for shot in SCREENSHOTS.glob("*.png") if shot.stat().st_mtime >= RUN_STARTED - 1]
+    if taken:
+        terminalreporter.write_sep("-", "browser screenshots")
+        terminalreporter.write_line(
+            f"{len(taken)} screenshots of the browser tests' final state: {SCREENSHOTS}/"
+        )
+
+
+@pytest.fixture(autouse=True)
+def _partner_site(live_server: Any, settings: Any) -> None:
+    """Serve examples/partner-site/ at /partner-site/ and make it the preview target."""
+    settings.ROOT_URLCONF = "tests.browser.urls"
+    settings.WAGTAIL_HEADLESS_PREVIEW = {
+        "CLIENT_URLS": {"default": f"{live_server.url}/partner-site/"}
+    }
+    # The live server speaks plain HTTP; secure-only cookies would never come back.
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+
+
+@pytest.fixture
+def tab(
+    request: pytest.FixtureRequest,
+    transactional_db: None,
+    live_server: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> Iterator[BrowserPage]:
+    """A Chromium tab with a fresh profile; an uncaught JavaScript error fails the test."""
+    if not CHROMIUM.exists():
+        pytest.fail(MISSING_CHROMIUM, pytrace=False)
+    # Playwright's sync API keeps an asyncio loop running in this thread, and Django refuses
+    # ORM calls while one runs; the test code itself stays synchronous. Only for this test.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    errors: list[str] = []
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "chromium-profile"),
+            executable_path=str(CHROMIUM),
+            args=CHROMIUM_ARGS,
+            headless=True,
+            locale="en-GB",
+            timezone_id="Europe/Ljubljana",
+            viewport={"width": 1280, "height": 900},
+        )
+        context.set_default_timeout(10_000)
+        page = context.pages[0] if context.pages else context.new_page()
+        page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+        try:
+            yield page
+        finally:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+            page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+            context.close()
+            # While Playwright's loop runs, Django's thread-local connections resolve to a
+            # separate set; close those here, or PostgreSQL refuses to drop the test database
+            # ("being accessed by other users") at the end of the run.
+            connections.close_all()
+    assert not errors, f"JavaScript errors in the browser: {errors}"
