@@ -11,14 +11,16 @@ HOST ?= 127.0.0.1
 PYTEST_WORKERS ?= 2
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --require-hashes --no-deps
 
-.PHONY: help run test lint format check migrate demo lock clean
+.PHONY: help run test lint format check migrate demo lock clean schema
 
 help:
 	@echo "make run     create .venv, install, migrate, load demo content, start the server"
 	@echo "make test    install dev dependencies and run every check (ruff, check, migrations, pytest)"
+	@echo "make bench   load 10,000 generated pages, serve with gunicorn, load-test with wrk (docs/performance.md)"
 	@echo "make lint    ruff format --check and ruff check"
 	@echo "make format  ruff format and ruff check --fix"
 	@echo "make lock    re-resolve requirements/*.lock from pyproject.toml"
+	@echo "make schema  rewrite schema.graphql from the live GraphQL schema"
 	@echo "make clean   remove .venv, the SQLite database and test artefacts"
 
 $(BIN)/python:
@@ -48,8 +50,10 @@ run: demo
 	@echo "  GraphQL:  http://$(HOST):$(PORT)/graphql/"
 	@echo "  GraphiQL: http://$(HOST):$(PORT)/graphiql/"
 	@echo "  Health:   http://$(HOST):$(PORT)/healthz"
+	@echo "  Partner site: http://$(HOST):$(PORT)/partner-site/"
 	@echo ""
-	$(MANAGE) runserver $(HOST):$(PORT)
+	PREVIEW_CLIENT_URL="$${PREVIEW_CLIENT_URL:-http://$(HOST):$(PORT)/partner-site/}" \
+		$(MANAGE) runserver $(HOST):$(PORT)
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff format --check .
@@ -63,14 +67,40 @@ check: $(VENV)/.dev-installed
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 
-test: lint check
-	env -u TEST_DATABASE_URL $(BIN)/pytest -n $(PYTEST_WORKERS)
+# `tests/browser` is named besides `tests` (nothing runs twice) so that the main process loads
+# its conftest under xdist and prints where the browser tests' screenshots are.
+test: lint check browser-deps
+	env -u TEST_DATABASE_URL $(BIN)/pytest -n $(PYTEST_WORKERS) tests tests/browser
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== pytest on PostgreSQL ($$TEST_DATABASE_URL)"; \
-		$(BIN)/pytest -n $(PYTEST_WORKERS); \
+		$(BIN)/pytest -n $(PYTEST_WORKERS) tests tests/browser; \
 	else \
 		echo "== TEST_DATABASE_URL is not set: PostgreSQL run skipped (SQLite only)."; \
 	fi
+
+# Browser tests drive Debian's Chromium; `playwright install` cannot download browsers here.
+.PHONY: browser-deps
+browser-deps:
+	@[ -x /usr/bin/chromium ] || { \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		echo "== Installing Debian's chromium for the browser tests"; \
+		{ $$SUDO apt-get update && $$SUDO apt-get install -y chromium; } \
+			|| { echo "Browser tests need Debian's chromium package: apt-get install chromium" >&2; exit 1; }; }
+
+schema: $(VENV)/.dev-installed
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python -c 'import django; django.setup(); \
+		from grapple.schema import schema; open("schema.graphql", "w").write(str(schema).strip() + "\n")'
+	@echo "schema.graphql updated"
+
+# Needs PostgreSQL and Redis on 127.0.0.1 (BENCH_DATABASE_URL, BENCH_REDIS_URL); see docs/performance.md.
+.PHONY: bench
+bench: $(VENV)/.dev-installed
+	@command -v wrk >/dev/null || { \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		echo "== wrk (the load generator) is missing: $$SUDO apt-get install -y wrk"; \
+		{ $$SUDO apt-get install -y wrk || { $$SUDO apt-get update && $$SUDO apt-get install -y wrk; }; } \
+			|| { echo "make bench: could not install wrk; install it (Debian/Ubuntu: apt-get install wrk) and run make bench again." >&2; exit 1; }; }
+	$(BIN)/python -m tests.bench.run $(BENCH_ARGS)
 
 lock: $(VENV)/.dev-installed
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --universal --generate-hashes \
@@ -79,4 +109,4 @@ lock: $(VENV)/.dev-installed
 		--generate-hashes --quiet -o requirements/dev.lock
 
 clean:
-	rm -rf $(VENV) db.sqlite3 test-db.sqlite3 .test-media .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 test-db.sqlite3 .test-media .test-artifacts .pytest_cache .ruff_cache
