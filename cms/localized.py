@@ -115,3 +115,78 @@ def _localized_of_model(
         or versions.get((obj.translation_key, obj.locale_id))
         for obj, locale_id in pairs
     }
+
+
+def relations_in_locale(
+    items: Iterable[Any],
+    relations: Iterable[str],
+    *,
+    restrict: Restrict | None = None,
+) -> list[dict[str, Any]]:
+    """Each item's ``relations`` in the item's language, one query per related model in all.
+
+    A relation is a foreign key (its value: the related object's version, or ``None``) or a
+    many-to-many or reverse relation (a list, in order, leaving out objects with no version
+    passing ``restrict``). What ``item.<relation>`` holds is read as it is: load it with the
+    items (``select_related``, ``prefetch_related``) so that reading costs nothing either.
+    """
+    items = list(items)
+    relations = list(relations)
+    related: list[dict[str, Any]] = []
+    for item in items:
+        values: dict[str, Any] = {}
+        for relation in relations:
+            value = getattr(item, relation)
+            values[relation] = list(value.all()) if hasattr(value, "all") else value
+        related.append(values)
+    # Keys are primary keys, which models share: look each model's objects up on their own.
+    wanted: dict[type, list[tuple[Any, int]]] = {}
+    for item, values in zip(items, related, strict=True):
+        for value in values.values():
+            for obj in value if isinstance(value, list) else [value]:
+                if obj is not None:
+                    wanted.setdefault(type(obj), []).append((obj, item.locale_id))
+    versions_of = {
+        model: localized_many(pairs, restrict=restrict) for model, pairs in wanted.items()
+    }
+    result: list[dict[str, Any]] = []
+    for item, values in zip(items, related, strict=True):
+        chosen: dict[str, Any] = {}
+        for relation, value in values.items():
+            if isinstance(value, list):
+                found = (versions_of[type(obj)][(obj.pk, item.locale_id)] for obj in value)
+                chosen[relation] = [obj for obj in found if obj is not None]
+            else:
+                chosen[relation] = (
+                    None if value is None else versions_of[type(value)][(value.pk, item.locale_id)]
+                )
+        result.append(chosen)
+    return result
+
+
+def attach_relations_in_locale(
+    items: Iterable[Any],
+    relations: Iterable[str],
+    *,
+    restrict: Restrict | None = None,
+) -> None:
+    """Store :func:`relations_in_locale` on each item as ``_cms_<relation>``, where
+    :func:`relation_in_locale` finds it: a list query's ``prepare`` hook calls this."""
+    items = list(items)
+    for item, values in zip(
+        items, relations_in_locale(items, relations, restrict=restrict), strict=True
+    ):
+        for relation, value in values.items():
+            setattr(item, f"_cms_{relation}", value)
+
+
+def relation_in_locale(item: Any, relation: str, *, restrict: Restrict | None = None) -> Any:
+    """``item``'s ``relation`` in its language: what :func:`attach_relations_in_locale`
+    stored on it, else looked up now (one query, or none for snippets in its language)."""
+    stored = item.__dict__.get(f"_cms_{relation}", _NOT_STORED)
+    if stored is not _NOT_STORED:
+        return stored
+    return relations_in_locale([item], [relation], restrict=restrict)[0][relation]
+
+
+_NOT_STORED = object()

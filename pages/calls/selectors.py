@@ -5,27 +5,27 @@ from __future__ import annotations
 import datetime
 import enum
 import re
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from graphql import GraphQLError
 
 from django.apps import apps
-from django.db import models
 from django.db.models import CharField, Q, QuerySet, Value
 from django.db.models.functions import Concat
 from django.utils import timezone
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from cms.graphql.visibility import public_pages
+from cms.localized import attach_relations_in_locale
 from pages.calls.models import CallPage
 
 if TYPE_CHECKING:
     from pages.calls.models import CallIndexPage
 
-ModelT = TypeVar("ModelT", bound=models.Model)
-PageT = TypeVar("PageT", bound=Page)
+#: Relations GraphQL shows in the call's language (``localized_<relation>``).
+LOCALIZED_SNIPPETS = ("programme", "action", "contact", "eligible_country_groups")
+LOCALIZED_PAGES = ("related_conference", "related_project")
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 Status = CallPage.Status
@@ -141,47 +141,16 @@ def padded_codes(field_name: str) -> Concat:
     return Concat(Value(","), field_name, Value(","), output_field=CharField())
 
 
-def in_locale(instance: ModelT | None, locale_id: int) -> ModelT | None:
-    """``instance``'s translation in ``locale_id`` if there is one, else ``instance`` itself.
+def calls_prepare(calls: list[CallPage]) -> None:
+    """Put on each call its relations in the call's language, for all calls in one query per
+    related model; the model's ``localized_*`` properties return what is stored.
 
-    A translated page keeps the source's snippets until they are translated, so GraphQL
-    shows each relation in the page's language whenever it can.
+    A translated call keeps the source's snippets until they are translated, and its linked
+    pages are synchronised unchanged, so each is shown in the call's language when it can:
+    snippets as they are otherwise, pages only in a public version (else not at all).
     """
-    if instance is None or instance.locale_id == locale_id:
-        return instance
-    translation = (
-        type(instance)
-        ._default_manager.filter(translation_key=instance.translation_key, locale_id=locale_id)
-        .first()
-    )
-    return translation or instance
-
-
-def public_page_in_locale(page: PageT | None, locale_id: int) -> PageT | None:
-    """A linked page as partners may see it: its public translation in ``locale_id``, else
-    the linked page itself if that is public, else nothing (never a draft or a hidden page)."""
-    if page is None:
-        return None
-    versions = public_pages(
-        type(page)._default_manager.filter(translation_key=page.translation_key)
-    )
-    return versions.filter(locale_id=locale_id).first() or versions.filter(pk=page.pk).first()
-
-
-def all_in_locale(objects: Iterable[ModelT], locale_id: int) -> list[ModelT]:
-    """:func:`in_locale` for a list, in one query, and none when all are in the language."""
-    objects = list(objects)
-    foreign = [obj for obj in objects if obj.locale_id != locale_id]
-    if not foreign:
-        return objects
-    model = type(foreign[0])
-    translations = {
-        obj.translation_key: obj
-        for obj in model._default_manager.filter(
-            translation_key__in=[obj.translation_key for obj in foreign], locale_id=locale_id
-        )
-    }
-    return [translations.get(obj.translation_key, obj) for obj in objects]
+    attach_relations_in_locale(calls, LOCALIZED_SNIPPETS)
+    attach_relations_in_locale(calls, LOCALIZED_PAGES, restrict=public_pages)
 
 
 def with_list_arguments(queryset: QuerySet, info: object, arguments: dict) -> QuerySet:

@@ -4,26 +4,32 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from graphql import GraphQLError
 
 from django.apps import apps
-from django.db import models
-from django.db.models import CharField, Prefetch, Q, QuerySet, Value
+from django.db.models import CharField, Prefetch, Q, QuerySet, Value, prefetch_related_objects
 from django.db.models.functions import Concat
 from django.utils import timezone
 
 from wagtail.models import Locale
 
 from cms.graphql.visibility import public_pages
+from cms.localized import attach_relations_in_locale
 from pages.conferences.models import ConferencePage, ConferencePartnerLogo
 
 if TYPE_CHECKING:
     from pages.conferences.models import ConferenceIndexPage
 
-ModelT = TypeVar("ModelT", bound=models.Model)
+#: Relations GraphQL shows in the conference's language (``localized_<relation>``).
+LOCALIZED_RELATIONS = (
+    "main_organiser",
+    "initiators",
+    "co_organisers",
+    "contact",
+    "eligible_country_groups",
+)
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 
@@ -89,7 +95,11 @@ def conferences_under(index: ConferenceIndexPage) -> QuerySet[ConferencePage]:
 
 def with_relations(queryset: QuerySet[ConferencePage]) -> QuerySet[ConferencePage]:
     """Join in what the GraphQL conference type shows, so a list costs a fixed number of queries."""
-    return queryset.select_related("locale", "main_organiser", "contact").prefetch_related(
+    return queryset.select_related(
+        "locale", "main_organiser", "main_organiser__logo", "contact"
+    ).prefetch_related(
+        # Renditions too: with them prefetched, an image's rendition costs no query of its own.
+        "main_organiser__logo__renditions",
         "objectives",
         "delegation_roles",
         "eligible_country_groups",
@@ -97,7 +107,9 @@ def with_relations(queryset: QuerySet[ConferencePage]) -> QuerySet[ConferencePag
         "co_organisers",
         Prefetch(
             "partner_logos",
-            queryset=ConferencePartnerLogo.objects.select_related("image", "organisation"),
+            queryset=ConferencePartnerLogo.objects.select_related(
+                "image", "organisation"
+            ).prefetch_related("image__renditions"),
         ),
     )
 
@@ -116,36 +128,21 @@ def padded_codes(field_name: str) -> Concat:
     return Concat(Value(","), field_name, Value(","), output_field=CharField())
 
 
-def in_locale(instance: ModelT | None, locale_id: int) -> ModelT | None:
-    """``instance``'s translation in ``locale_id`` if there is one, else ``instance`` itself.
+def conferences_prepare(conferences: list[ConferencePage]) -> None:
+    """Put on each conference its organisers, contact, country groups and partner logos'
+    organisations in the conference's language, for all conferences in one query per related
+    model; the ``localized_*`` properties (the conference's and each logo's) return them.
 
-    A translated page keeps the source's snippets until they are translated, so GraphQL
-    shows each relation in the page's language whenever it can.
+    A translated conference keeps the source's snippets until they are translated, so each
+    is shown in the conference's language when it can, as it is otherwise. The main
+    organisers' logos come with their renditions, also for organisers found here.
     """
-    if instance is None or instance.locale_id == locale_id:
-        return instance
-    translation = (
-        type(instance)
-        ._default_manager.filter(translation_key=instance.translation_key, locale_id=locale_id)
-        .first()
-    )
-    return translation or instance
-
-
-def all_in_locale(objects: Iterable[ModelT], locale_id: int) -> list[ModelT]:
-    """:func:`in_locale` for a list, in one query, and none when all are in the language."""
-    objects = list(objects)
-    foreign = [obj for obj in objects if obj.locale_id != locale_id]
-    if not foreign:
-        return objects
-    model = type(foreign[0])
-    translations = {
-        obj.translation_key: obj
-        for obj in model._default_manager.filter(
-            translation_key__in=[obj.translation_key for obj in foreign], locale_id=locale_id
-        )
-    }
-    return [translations.get(obj.translation_key, obj) for obj in objects]
+    attach_relations_in_locale(conferences, LOCALIZED_RELATIONS)
+    logos = [logo for conference in conferences for logo in conference.partner_logos.all()]
+    # A logo row is in the conference's language: its own locale is the one to show.
+    attach_relations_in_locale(logos, ["organisation"])
+    organisers = [c._cms_main_organiser for c in conferences if c._cms_main_organiser]
+    prefetch_related_objects(organisers, "logo__renditions")
 
 
 def with_list_arguments(queryset: QuerySet, info: object, arguments: dict) -> QuerySet:

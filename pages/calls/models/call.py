@@ -36,6 +36,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
 from cms.graphql.types import GraphQLCountryList
+from cms.graphql.visibility import public_pages
+from cms.localized import relation_in_locale
 from cms.models import BasePage
 from pages.calls.models.fields import (
     DEFAULT_TIME_ZONE,
@@ -413,39 +415,27 @@ class CallPage(BasePage):
 
     @property
     def localized_programme(self) -> models.Model | None:
-        from pages.calls.selectors import in_locale
-
-        return in_locale(self.programme, self.locale_id)
+        return relation_in_locale(self, "programme")
 
     @property
     def localized_action(self) -> models.Model | None:
-        from pages.calls.selectors import in_locale
-
-        return in_locale(self.action, self.locale_id)
+        return relation_in_locale(self, "action")
 
     @property
     def localized_contact(self) -> models.Model | None:
-        from pages.calls.selectors import in_locale
-
-        return in_locale(self.contact, self.locale_id)
+        return relation_in_locale(self, "contact")
 
     @property
     def localized_eligible_country_groups(self) -> list[models.Model]:
-        from pages.calls.selectors import all_in_locale
-
-        return all_in_locale(self.eligible_country_groups.all(), self.locale_id)
+        return relation_in_locale(self, "eligible_country_groups")
 
     @property
     def localized_related_conference(self) -> Page | None:
-        from pages.calls.selectors import public_page_in_locale
-
-        return public_page_in_locale(self.related_conference, self.locale_id)
+        return relation_in_locale(self, "related_conference", restrict=public_pages)
 
     @property
     def localized_related_project(self) -> Page | None:
-        from pages.calls.selectors import public_page_in_locale
-
-        return public_page_in_locale(self.related_project, self.locale_id)
+        return relation_in_locale(self, "related_project", restrict=public_pages)
 
     def clean(self) -> None:
         super().clean()

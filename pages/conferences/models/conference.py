@@ -34,6 +34,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
 from cms.graphql.types import GraphQLCountryList
+from cms.localized import relation_in_locale
 from cms.models import BasePage
 from pages.conferences.models.fields import (
     DEFAULT_TIME_ZONE,
@@ -450,33 +451,23 @@ class ConferencePage(BasePage):
 
     @property
     def localized_main_organiser(self) -> models.Model | None:
-        from pages.conferences.selectors import in_locale
-
-        return in_locale(self.main_organiser, self.locale_id)
+        return relation_in_locale(self, "main_organiser")
 
     @property
     def localized_contact(self) -> models.Model | None:
-        from pages.conferences.selectors import in_locale
-
-        return in_locale(self.contact, self.locale_id)
+        return relation_in_locale(self, "contact")
 
     @property
     def localized_initiators(self) -> list[models.Model]:
-        from pages.conferences.selectors import all_in_locale
-
-        return all_in_locale(self.initiators.all(), self.locale_id)
+        return relation_in_locale(self, "initiators")
 
     @property
     def localized_co_organisers(self) -> list[models.Model]:
-        from pages.conferences.selectors import all_in_locale
-
-        return all_in_locale(self.co_organisers.all(), self.locale_id)
+        return relation_in_locale(self, "co_organisers")
 
     @property
     def localized_eligible_country_groups(self) -> list[models.Model]:
-        from pages.conferences.selectors import all_in_locale
-
-        return all_in_locale(self.eligible_country_groups.all(), self.locale_id)
+        return relation_in_locale(self, "eligible_country_groups")
 
     def clean(self) -> None:
         super().clean()

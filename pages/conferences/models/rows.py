@@ -8,6 +8,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.localized import relation_in_locale
+
 
 class ConferenceObjective(TranslatableMixin, Orderable):
     """One objective of a conference; editors order them as the programme lists them."""
@@ -87,7 +89,9 @@ class ConferencePartnerLogo(TranslatableMixin, Orderable):
 
     graphql_fields = [
         GraphQLImage("image", required=True),
-        GraphQLForeignKey("organisation", "organisations.Organisation"),
+        GraphQLForeignKey(
+            "organisation", "organisations.Organisation", source="localized_organisation"
+        ),
     ]
 
     translatable_fields = [
@@ -101,3 +105,8 @@ class ConferencePartnerLogo(TranslatableMixin, Orderable):
 
     def __str__(self) -> str:
         return str(self.organisation or self.image)
+
+    @property
+    def localized_organisation(self) -> models.Model | None:
+        """The organisation in the row's language (the conference's) when translated there."""
+        return relation_in_locale(self, "organisation")

@@ -4,7 +4,8 @@ Each query asks for what partner sites typically show: organisers, programme, im
 renditions, translations and related pages or snippets.
 """
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pytest
@@ -12,34 +13,85 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 pytestmark = pytest.mark.django_db
 
 SIZES = (10, 100)
 
 
-def count_statements(graphql: Callable[..., dict[str, Any]], query: str, locale: str) -> int:
+def count_statements(
+    graphql: Callable[..., dict[str, Any]], query: str, variables: dict[str, Any]
+) -> int:
     # The first request warms per-process caches (content types, site roots); count the next.
-    graphql(query, {"locale": locale})
+    graphql(query, variables)
     with CaptureQueriesContext(connection) as captured:
-        body = graphql(query, {"locale": locale})
+        body = graphql(query, variables)
     assert "errors" not in body, body["errors"]
     return len(captured.captured_queries)
 
 
-def assert_constant(graphql, make: Callable[[int], None], query: str, field: str) -> None:
+def assert_constant(
+    graphql,
+    make: Callable[[int], list[Any]],
+    query: str,
+    field: str,
+    shared: Iterable[Any] = (),
+) -> None:
+    """Count a list of 10 and of 100 items, in English and in Slovenian.
+
+    First the items exist in English only (Slovenian falls back to them). Then they are given
+    real Slovenian translations, as editors get them: copies whose relations still point at
+    the English snippets and pages. ``shared`` (what the items link to) is translated too,
+    renamed "... (sl)", so that each relation has a Slovenian version to be shown in.
+    """
     counts = {}
-    made = 0
+    items: list[Any] = []
     for size in SIZES:
-        make(size - made)
-        made = size
+        items += make(size - len(items))
         for locale in ("en", "sl"):
-            counts[(size, locale)] = count_statements(graphql, query, locale)
+            counts[(size, locale)] = count_statements(graphql, query, {"locale": locale})
             body = graphql(query, {"locale": locale})
             assert body["data"][field]["pagination"]["total"] == size
     for locale in ("en", "sl"):
         assert counts[(10, locale)] == counts[(100, locale)], counts
+
+    sl = Locale.objects.get(language_code="sl")
+    for obj in shared:
+        translate(obj, sl, renamed=True)
+    # Only the translations: the list has no English items to fall back to.
+    variables = {"locale": "sl", "fallback": False}
+    translated = 0
+    for size in SIZES:
+        for item in items[translated:size]:
+            translate(item, sl)
+        translated = size
+        counts[(size, "sl translated")] = count_statements(graphql, query, variables)
+        body = graphql(query, variables)
+        assert body["data"][field]["pagination"]["total"] == size
+        assert {item["locale"] for item in body["data"][field]["items"]} == {"sl"}
+        if shared:
+            assert "(sl)" in json.dumps(body["data"]), "relations are not shown in Slovenian"
+    assert counts[(10, "sl translated")] == counts[(100, "sl translated")], counts
+
+
+def translate(obj: Any, locale: Locale, *, renamed: bool = False) -> Any:
+    """``obj``'s copy in ``locale``, published; a page's parents are translated first."""
+    if isinstance(obj, Page):
+        parent = obj.get_parent()
+        if not parent.get_translations(inclusive=True).filter(locale=locale).exists():
+            translate(parent.specific, locale)
+        copy = obj.copy_for_translation(locale)
+        if renamed:
+            copy.title = f"{copy.title} (sl)"
+            copy.save()
+        copy.save_revision().publish()
+        return copy
+    copy = obj.copy_for_translation(locale)
+    if renamed:
+        copy.name = f"{copy.name} (sl)"
+    copy.save()
+    return copy
 
 
 @pytest.fixture
@@ -58,16 +110,21 @@ def people():
     return PersonFactory(name="Lea Kovič")
 
 
-def test_calls_list(graphql, home: Page, programme, people, settings) -> None:
+def test_calls_list(graphql, home: Page, project_index, programme, people, settings) -> None:
     from pages.calls.factories import CallIndexPageFactory, CallPageFactory
+    from pages.conferences.factories import ConferenceIndexPageFactory, ConferencePageFactory
+    from pages.projects.factories import ProjectPageFactory
     from snippets.countries.factories import CountryGroupFactory
 
     settings.CMS_GRAPHQL_CACHE_SECONDS = 0
     index = CallIndexPageFactory(parent=home)
     group = CountryGroupFactory(name="Western Balkans", countries=["AL", "BA", "XK", "ME"])
     action = programme.actions.first()
+    conference = ConferencePageFactory(parent=ConferenceIndexPageFactory(parent=home))
+    project = ProjectPageFactory(parent=project_index, title="SHELTER")
 
-    def make(n: int) -> None:
+    def make(n: int) -> list[Page]:
+        calls = []
         for _ in range(n):
             call = CallPageFactory(
                 parent=index,
@@ -75,51 +132,75 @@ def test_calls_list(graphql, home: Page, programme, people, settings) -> None:
                 action=action,
                 contact=people,
                 eligible_countries=["AM", "UA"],
+                related_conference=conference,
+                related_project=project,
             )
             call.eligible_country_groups.add(group)
             call.save_revision().publish()
+            calls.append(call)
+        return calls
 
-    query = """query($locale: String) { calls(locale: $locale, perPage: 100) {
+    query = """query($locale: String, $fallback: Boolean = true) {
+      calls(locale: $locale, fallback: $fallback, perPage: 100) {
         items { title slug url locale status deadline applicationUrl
           programme { name acronym } action { name } contact { name }
           eligibleCountries { code name } eligibleCountryGroups { name }
+          relatedConference { title } relatedProject { title }
           translations { locale title url } }
         pagination { total } } }"""
-    assert_constant(graphql, make, query, "calls")
+    # The programme's translation brings its actions along.
+    shared = [programme, people, group, conference, project]
+    assert_constant(graphql, make, query, "calls", shared)
 
 
 def test_conferences_list(graphql, home: Page, people, settings) -> None:
+    import wagtail_factories
+
     from pages.conferences.factories import (
         ConferenceIndexPageFactory,
         ConferenceObjectiveFactory,
         ConferencePageFactory,
         ConferencePartnerLogoFactory,
     )
+    from snippets.countries.factories import CountryGroupFactory
     from snippets.organisations.factories import OrganisationFactory
 
     settings.CMS_GRAPHQL_CACHE_SECONDS = 0
     index = ConferenceIndexPageFactory(parent=home)
-    organiser = OrganisationFactory(name="MOVIT", kind="national_agency")
+    organiser = OrganisationFactory(
+        name="MOVIT", kind="national_agency", logo=wagtail_factories.ImageFactory()
+    )
     initiator = OrganisationFactory(name="City of Ljubljana", kind="municipality")
+    co_organiser = OrganisationFactory(name="Pro Loco Canepina", kind="ngo")
+    partner = OrganisationFactory(name="Zavod Voluntariat", kind="ngo")
+    group = CountryGroupFactory(name="Western Balkans", countries=["AL", "BA", "XK", "ME"])
 
-    def make(n: int) -> None:
+    def make(n: int) -> list[Page]:
+        conferences = []
         for _ in range(n):
             conference = ConferencePageFactory(
                 parent=index, main_organiser=organiser, contact=people
             )
             conference.initiators.add(initiator)
+            conference.co_organisers.add(co_organiser)
+            conference.eligible_country_groups.add(group)
             ConferenceObjectiveFactory(page=conference)
-            ConferencePartnerLogoFactory(page=conference)
+            ConferencePartnerLogoFactory(page=conference, organisation=partner)
             conference.save_revision().publish()
+            conferences.append(conference)
+        return conferences
 
-    query = """query($locale: String) { conferences(locale: $locale, perPage: 100) {
+    query = """query($locale: String, $fallback: Boolean = true) {
+      conferences(locale: $locale, fallback: $fallback, perPage: 100) {
         items { title slug locale startsAt format
           mainOrganiser { name logo { rendition(preset: LOGO) { url } } }
-          initiators { name } contact { name }
-          objectives { text } partnerLogos { image { rendition(preset: LOGO) { url } } }
+          initiators { name } coOrganisers { name } contact { name }
+          eligibleCountryGroups { name } objectives { text }
+          partnerLogos { image { rendition(preset: LOGO) { url } } organisation { name } }
           translations { locale title } }
         pagination { total } } }"""
-    assert_constant(graphql, make, query, "conferences")
+    shared = [organiser, initiator, co_organiser, partner, people, group]
+    assert_constant(graphql, make, query, "conferences", shared)
 
 
 def test_organisations_list(graphql, home: Page, settings) -> None:
@@ -131,14 +212,18 @@ def test_organisations_list(graphql, home: Page, settings) -> None:
 
     settings.CMS_GRAPHQL_CACHE_SECONDS = 0
 
-    def make(n: int) -> None:
+    def make(n: int) -> list[Any]:
+        organisations = []
         for _ in range(n):
             organisation = OrganisationFactory()
             OpeningHoursFactory(organisation=organisation)
             QualityLabelFactory(organisation=organisation)
+            organisations.append(organisation)
+        return organisations
 
-    query = """query($locale: String) { organisations(locale: $locale, perPage: 100) {
-        items { name kind country { code name } openingHours { opens closes note }
+    query = """query($locale: String, $fallback: Boolean = true) {
+      organisations(locale: $locale, fallback: $fallback, perPage: 100) {
+        items { name locale kind country { code name } openingHours { opens closes note }
           qualityLabels { name yearGranted } translations { locale title } }
         pagination { total } } }"""
     assert_constant(graphql, make, query, "organisations")
@@ -171,7 +256,8 @@ def test_projects_list(graphql, project_index, municipalities, programme, people
 
     settings.CMS_GRAPHQL_CACHE_SECONDS = 0
 
-    def make(n: int) -> None:
+    def make(n: int) -> list[Page]:
+        projects = []
         for _ in range(n):
             project = ProjectPageFactory(
                 parent=project_index, programme=programme, coordinator=people
@@ -180,13 +266,17 @@ def test_projects_list(graphql, project_index, municipalities, programme, people
             ProjectPartnerFactory(project=project, municipality=municipalities[1])
             ProjectGoalFactory(project=project)
             project.save_revision().publish()
+            projects.append(project)
+        return projects
 
-    query = """query($locale: String) { projects(locale: $locale, perPage: 100) {
-        items { title acronym programme { name } coordinator { name } goals { text }
+    query = """query($locale: String, $fallback: Boolean = true) {
+      projects(locale: $locale, fallback: $fallback, perPage: 100) {
+        items { title locale acronym programme { name } coordinator { name } goals { text }
           partners { role municipality { title country { name } } }
           leadPartner { name } translations { locale url } }
         pagination { total } } }"""
-    assert_constant(graphql, make, query, "projects")
+    shared = [programme, people, *municipalities]
+    assert_constant(graphql, make, query, "projects", shared)
 
 
 def test_municipalities_list(graphql, home: Page, project_index, settings) -> None:
@@ -203,18 +293,22 @@ def test_municipalities_list(graphql, home: Page, project_index, settings) -> No
     project = ProjectPageFactory(parent=project_index, title="SHELTER")
     logo = wagtail_factories.ImageFactory()
 
-    def make(n: int) -> None:
+    def make(n: int) -> list[Page]:
+        made = []
         for _ in range(n):
             municipality = MunicipalityPageFactory(parent=index, logo=logo)
             ProjectPartnerFactory(project=project, municipality=municipality)
+            made.append(municipality)
         project.save_revision().publish()
+        return made
 
-    query = """query($locale: String) { municipalities(locale: $locale, perPage: 100) {
-        items { title officialName country { code name } latitude
+    query = """query($locale: String, $fallback: Boolean = true) {
+      municipalities(locale: $locale, fallback: $fallback, perPage: 100) {
+        items { title locale officialName country { code name } latitude
           logo { rendition(preset: LOGO) { url } } projects { title acronym }
           translations { locale url } }
         pagination { total } } }"""
-    assert_constant(graphql, make, query, "municipalities")
+    assert_constant(graphql, make, query, "municipalities", [project])
 
 
 def test_news_list(graphql, home: Page, project_index, municipalities, people, settings) -> None:
@@ -231,7 +325,8 @@ def test_news_list(graphql, home: Page, project_index, municipalities, people, s
     project = ProjectPageFactory(parent=project_index, title="SHELTER")
     category = CategoryFactory(name="Networking")
 
-    def make(n: int) -> None:
+    def make(n: int) -> list[Page]:
+        news = []
         for _ in range(n):
             item = NewsPageFactory(parent=index, author=people)
             item.categories.add(category)
@@ -239,11 +334,15 @@ def test_news_list(graphql, home: Page, project_index, municipalities, people, s
             item.related_municipalities.add(municipalities[0])
             NewsGalleryImageFactory(page=item)
             item.save_revision().publish()
+            news.append(item)
+        return news
 
-    query = """query($locale: String) { news(locale: $locale, perPage: 100) {
-        items { title date author { name } categories { name }
+    query = """query($locale: String, $fallback: Boolean = true) {
+      news(locale: $locale, fallback: $fallback, perPage: 100) {
+        items { title locale date author { name } categories { name }
           relatedProjects { title } relatedMunicipalities { title }
           galleryImages { caption image { rendition(preset: THUMBNAIL) { url } } }
           translations { locale url } }
         pagination { total } } }"""
-    assert_constant(graphql, make, query, "news")
+    shared = [people, category, project, municipalities[0]]
+    assert_constant(graphql, make, query, "news", shared)
