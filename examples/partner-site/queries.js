@@ -16,7 +16,7 @@ export const CALL_FIELDS = `
   fragment CallFields on CallPage {
     title slug locale summary status opensAt deadline timeZone
     programme { name acronym }
-    action { name }
+    programmeAction { name }
     minAge maxAge
     durationMinMonths durationMaxMonths
     allEligibleCountries { code name }

@@ -253,7 +253,7 @@ export function callDetail(call, language) {
     fallbackNote(call, language),
     h("p", { class: "summary" }, call.summary),
     facts([
-      [w.programme, [call.programme && call.programme.name, call.action && call.action.name].filter(Boolean).join(" – ")],
+      [w.programme, [call.programme && call.programme.name, call.programmeAction && call.programmeAction.name].filter(Boolean).join(" – ")],
       [w.opens, formatMoment(call.opensAt, call.timeZone, language)],
       [w.deadline, formatMoment(call.deadline, call.timeZone, language)],
       [w.eligibleCountries, countries(call.allEligibleCountries)],

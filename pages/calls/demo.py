@@ -291,7 +291,7 @@ def _create_call(index: CallIndexPage, demo: DemoCall) -> CallPage:
         title=demo.title,
         summary=demo.summary,
         programme=programme,
-        action=_action(programme, demo.action) if demo.action else None,
+        programme_action=_action(programme, demo.action) if demo.action else None,
         opens_at=demo.opens_at,
         deadline=demo.deadline,
         time_zone="Europe/Ljubljana",

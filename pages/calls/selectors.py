@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from pages.calls.models import CallIndexPage
 
 #: Relations GraphQL shows in the call's language (``localized_<relation>``).
-LOCALIZED_SNIPPETS = ("programme", "action", "contact", "eligible_country_groups")
+LOCALIZED_SNIPPETS = ("programme", "programme_action", "contact", "eligible_country_groups")
 LOCALIZED_PAGES = ("related_conference", "related_project")
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
@@ -120,7 +120,7 @@ def with_relations(queryset: QuerySet[CallPage]) -> QuerySet[CallPage]:
     return queryset.select_related(
         "locale",
         "programme",
-        "action",
+        "programme_action",
         "contact",
         "related_conference",
         "related_project",

@@ -23,7 +23,7 @@ class CallPageFilterSet(PageListingViewSet.filterset_class):
 
     class Meta:
         model = CallPage
-        fields = ["programme", "action"]
+        fields = ["programme", "programme_action"]
 
     def filter_status(
         self, queryset: QuerySet[CallPage], name: str, value: str

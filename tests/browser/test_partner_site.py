@@ -52,7 +52,7 @@ def call(index: CallIndexPage) -> CallPage:
         slug="volunteering-in-maribor",
         summary="Young people help the city's food bank.",
         programme=programme,
-        action=action,
+        programme_action=action,
         deadline=deadline.replace(hour=12, minute=0, second=0, microsecond=0),
         eligible_countries=["SI", "HR"],
         application_url="https://apply.example.org/maribor",

@@ -104,7 +104,7 @@ def test_editor_creates_a_call_under_the_index(
     conference = ConferencePageFactory(parent=ConferenceIndexPageFactory(parent=home))
     data = call_form(
         programme=esc.pk,
-        action=action.pk,
+        programme_action=action.pk,
         contact=contact.pk,
         related_conference=conference.pk,
         eligible_country_groups=[group.pk],
@@ -119,7 +119,7 @@ def test_editor_creates_a_call_under_the_index(
     assert call.live
     assert call.get_parent().specific == index
     assert call.programme == esc
-    assert call.action == action
+    assert call.programme_action == action
     assert call.contact == contact
     assert call.related_conference.specific == conference
     assert (call.min_age, call.max_age) == (18, 30)
@@ -215,12 +215,12 @@ def test_the_action_must_belong_to_the_programme(
     exchanges = ProgrammeActionFactory(programme=other, name="Youth exchanges")
 
     response = admin_client.post(
-        add_url(CallPage, index), call_form(programme=esc.pk, action=exchanges.pk)
+        add_url(CallPage, index), call_form(programme=esc.pk, programme_action=exchanges.pk)
     )
 
     assert response.status_code == 200
     assert form_errors(response) == {
-        "action": [
+        "programme_action": [
             "'Youth exchanges' is not an action of European Solidarity Corps (ESC); "
             "choose one of its own."
         ]
@@ -281,7 +281,7 @@ def call(home: Page, index: CallIndexPage, esc: Any) -> CallPage:
         slug="solidarity-projects",
         summary="Young people run projects in their community.",
         programme=esc,
-        action=esc.actions.get(slug="solidarity-projects"),
+        programme_action=esc.actions.get(slug="solidarity-projects"),
         contact=PersonFactory(name="Lea Kovič", slug="lea-kovic"),
         eligible_organisation_kinds="ngo,youth_centre",
         required_quality_label="European Solidarity Corps Quality Label",
@@ -316,7 +316,7 @@ query ($locale: String, $perPage: Int) {
       durationMinMonths durationMaxMonths applicationUrl requiredQualityLabel
       requiresQualityLabel eligibleOrganisationKinds eligibilityNote
       programme { name acronym }
-      action { name }
+      programmeAction { name }
       contact { name }
       eligibleCountryGroups(limit: 5) { name }
       eligibleCountries { code }
@@ -377,8 +377,8 @@ def test_call_reads_back_through_graphql_in_both_languages(
     assert sl["title"] == "Solidarnostni projekti"
     assert en["programme"] == {"name": "European Solidarity Corps", "acronym": "ESC"}
     assert sl["programme"] == {"name": "Evropska solidarnostna enota", "acronym": "ESE"}
-    assert en["action"] == {"name": "Solidarity projects"}
-    assert sl["action"] == {"name": "Solidarnostni projekti"}
+    assert en["programmeAction"] == {"name": "Solidarity projects"}
+    assert sl["programmeAction"] == {"name": "Solidarnostni projekti"}
     assert en["status"] == sl["status"] == "open"
     assert sl["opensAt"] == en["opensAt"]
     assert en["opensAt"] == call.opens_at.astimezone(call.zone).isoformat()
@@ -479,7 +479,10 @@ def test_a_list_costs_the_same_number_of_queries_for_more_calls(
     one = queries()
     for _number in range(3):
         page = CallPageFactory(
-            parent=index, programme=esc, action=call.action, contact=call.contact
+            parent=index,
+            programme=esc,
+            programme_action=call.programme_action,
+            contact=call.contact,
         )
         page.eligible_country_groups.set(call.eligible_country_groups.all())
         page.save_revision().publish()

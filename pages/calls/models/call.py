@@ -54,7 +54,7 @@ from pages.calls.models.fields import (
 class CallPageForm(WagtailAdminPageForm):
     """Offers only the programmes, actions and country groups of the page's own language."""
 
-    LOCALISED_CHOICES = ("programme", "action", "eligible_country_groups")
+    LOCALISED_CHOICES = ("programme", "programme_action", "eligible_country_groups")
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -92,7 +92,9 @@ class CallPage(BasePage):
         related_name="+",
         help_text="The programme that funds what applicants apply for.",
     )
-    action = models.ForeignKey(
+    # Not "action": a form field of that name hides the HTML form's own `action` property,
+    # which the admin's autosave posts to.
+    programme_action = models.ForeignKey(
         "programmes.ProgrammeAction",
         null=True,
         blank=True,
@@ -208,7 +210,7 @@ class CallPage(BasePage):
         *BasePage.content_panels,
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("programme"), FieldPanel("action")],
+            [FieldPanel("programme"), FieldPanel("programme_action")],
             heading="Programme",
             help_text="The action must belong to the chosen programme.",
         ),
@@ -273,7 +275,9 @@ class CallPage(BasePage):
         GraphQLForeignKey(
             "programme", "programmes.Programme", source="localized_programme", required=True
         ),
-        GraphQLForeignKey("action", "programmes.ProgrammeAction", source="localized_action"),
+        GraphQLForeignKey(
+            "programme_action", "programmes.ProgrammeAction", source="localized_action"
+        ),
         GraphQLString(
             "status",
             required=True,
@@ -344,7 +348,7 @@ class CallPage(BasePage):
         # Snippets are translatable: a translation points at their translation when there is
         # one and keeps the source's otherwise.
         TranslatableField("programme"),
-        TranslatableField("action"),
+        TranslatableField("programme_action"),
         TranslatableField("contact"),
         SynchronizedField("opens_at"),
         SynchronizedField("deadline"),
@@ -419,7 +423,7 @@ class CallPage(BasePage):
 
     @property
     def localized_action(self) -> models.Model | None:
-        return relation_in_locale(self, "action")
+        return relation_in_locale(self, "programme_action")
 
     @property
     def localized_contact(self) -> models.Model | None:
@@ -458,12 +462,13 @@ class CallPage(BasePage):
         # Compared by translation key: a translation may point at the programme's
         # translation and the action's source, or the other way round.
         if (
-            self.action_id
+            self.programme_action_id
             and self.programme_id
-            and self.action.programme.translation_key != self.programme.translation_key
+            and self.programme_action.programme.translation_key != self.programme.translation_key
         ):
-            errors["action"] = (
-                f"'{self.action.name}' is not an action of {self.programme}; choose one of its own."
+            errors["programme_action"] = (
+                f"'{self.programme_action.name}' is not an action of {self.programme}; "
+                "choose one of its own."
             )
         self.eligible_organisation_kinds = ",".join(kind_codes(self.eligible_organisation_kinds))
         if errors:

@@ -129,7 +129,7 @@ def test_calls_list(graphql, home: Page, project_index, programme, people, setti
             call = CallPageFactory(
                 parent=index,
                 programme=programme,
-                action=action,
+                programme_action=action,
                 contact=people,
                 eligible_countries=["AM", "UA"],
                 related_conference=conference,
@@ -143,7 +143,7 @@ def test_calls_list(graphql, home: Page, project_index, programme, people, setti
     query = """query($locale: String, $fallback: Boolean = true) {
       calls(locale: $locale, fallback: $fallback, perPage: 100) {
         items { title slug url locale status deadline applicationUrl
-          programme { name acronym } action { name } contact { name }
+          programme { name acronym } programmeAction { name } contact { name }
           eligibleCountries { code name } eligibleCountryGroups { name }
           relatedConference { title } relatedProject { title }
           translations { locale title url } }
