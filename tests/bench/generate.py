@@ -459,7 +459,9 @@ def make_call(
         title=_title(rng, "call", n),
         slug=f"call-{n}",
         programme=programme,
-        action=rng.choice([a for a in snippets.actions if a.programme_id == programme.pk]),
+        programme_action=rng.choice(
+            [a for a in snippets.actions if a.programme_id == programme.pk]
+        ),
         opens_at=opens_at,
         deadline=opens_at + datetime.timedelta(days=rng.randrange(14, 120)),
         contact=rng.choice(snippets.people),
