@@ -218,7 +218,7 @@ class Server:
             self.process.wait(timeout=10)
 
 
-# --- CPU accounting (Linux /proc; None elsewhere) --------------------------------------------
+# --- CPU accounting (Linux /proc; empty elsewhere) ------------------------------------------
 
 
 def children_of(pid: int) -> list[int]:
@@ -229,34 +229,81 @@ def children_of(pid: int) -> list[int]:
     return [int(child) for child in text.split()]
 
 
-def process_cpu_seconds(pids: list[int]) -> float | None:
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0.0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            return None
-        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
-    return total
+@dataclass(frozen=True)
+class CpuSnapshot:
+    """CPU seconds used so far: by the machine, by each process, by this script's children."""
+
+    at: float
+    load: float
+    machine_busy: float | None
+    processes: dict[int, tuple[str, float]]
+    children: float
 
 
-def machine_cpu_seconds() -> tuple[float, float] | None:
-    """(busy, total) CPU seconds of all cores since boot, from /proc/stat."""
-    try:
-        values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-    except OSError:
-        return None
-    ticks = os.sysconf("SC_CLK_TCK")
-    idle = values[3] + (values[4] if len(values) > 4 else 0)
-    return (sum(values) - idle) / ticks, sum(values) / ticks
-
-
-def children_cpu_seconds() -> float:
+def cpu_snapshot() -> CpuSnapshot:
     import resource
 
+    ticks = os.sysconf("SC_CLK_TCK")
+    processes: dict[int, tuple[str, float]] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            head, tail = (entry / "stat").read_text().rsplit(")", 1)
+        except OSError:
+            continue  # the process ended meanwhile
+        fields = tail.split()
+        name = head.split("(", 1)[1]
+        processes[int(entry.name)] = (name, (int(fields[11]) + int(fields[12])) / ticks)
+    try:
+        values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        machine_busy: float | None = (sum(values) - values[3] - values[4]) / ticks
+    except (OSError, IndexError):
+        machine_busy = None
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    return CpuSnapshot(
+        at=time.monotonic(),
+        load=os.getloadavg()[0],
+        machine_busy=machine_busy,
+        processes=processes,
+        children=usage.ru_utime + usage.ru_stime,
+    )
+
+
+def cpu_report(before: CpuSnapshot, after: CpuSnapshot, workers: list[int]) -> dict[str, Any]:
+    """Cores in use during a run: the machine, gunicorn's workers, PostgreSQL, Redis, wrk and
+    everything else. PostgreSQL's share includes any other client of the same server."""
+    wall = after.at - before.at
+
+    def used(pids: list[int]) -> float:
+        return sum(
+            after.processes[pid][1] - before.processes.get(pid, ("", 0.0))[1]
+            for pid in pids
+            if pid in after.processes
+        )
+
+    def named(prefix: str) -> list[int]:
+        return [pid for pid, (name, _s) in after.processes.items() if name.startswith(prefix)]
+
+    seconds = {
+        "gunicorn": used(workers),
+        "postgres": used(named("postgres")),
+        "redis": used(named("redis-server")),
+        "wrk": after.children - before.children,
+    }
+    report: dict[str, Any] = {
+        "wall_seconds": round(wall, 3),
+        "cpu_seconds": {name: round(value, 3) for name, value in seconds.items()},
+        "load_average_1min_before": round(before.load, 2),
+        "load_average_1min_after": round(after.load, 2),
+        **{f"{name}_cores": round(value / wall, 2) for name, value in seconds.items()},
+    }
+    if before.machine_busy is not None and after.machine_busy is not None:
+        busy = (after.machine_busy - before.machine_busy) / wall
+        report["machine_cores_busy"] = round(busy, 2)
+        ours = sum(
+            report[key] for key in ("gunicorn_cores", "postgres_cores", "redis_cores", "wrk_cores")
+        )
+        report["other_cores"] = round(max(busy - ours, 0.0), 2)
+    return report
 
 
 # --- Measurements ----------------------------------------------------------------------------
@@ -352,23 +399,11 @@ def run_wrk(
     ]
     env = {**os.environ, "BENCH_GRAPHQL_QUERY_JSON": json.dumps(GRAPHQL_QUERY)}
     workers = server.worker_pids()
-    before = (
-        machine_cpu_seconds(),
-        process_cpu_seconds(workers),
-        children_cpu_seconds(),
-        time.monotonic(),
-        os.getloadavg()[0],
-    )
+    before = cpu_snapshot()
     completed = subprocess.run(  # noqa: S603 - fixed argument list
         command, capture_output=True, text=True, timeout=duration + 60, env=env, check=False
     )
-    after = (
-        machine_cpu_seconds(),
-        process_cpu_seconds(workers),
-        children_cpu_seconds(),
-        time.monotonic(),
-        os.getloadavg()[0],
-    )
+    after = cpu_snapshot()
     line = next(
         (ln for ln in completed.stdout.splitlines() if ln.startswith("BENCH_RESULT ")), None
     )
@@ -380,33 +415,14 @@ def run_wrk(
     result = json.loads(line.removeprefix("BENCH_RESULT "))
     seconds = result["duration_us"] / 1e6
     result["requests_per_second"] = result["requests"] / seconds
-    result["cpu"] = cpu_report(before, after)
-    if before[1] is not None and after[1] is not None and result["requests"]:
-        # Load-independent: what one request costs the workers (not PostgreSQL or Redis).
-        result["gunicorn_cpu_ms_per_request"] = round(
-            (after[1] - before[1]) / result["requests"] * 1000, 2
-        )
+    cpu = result["cpu"] = cpu_report(before, after, workers)
+    if result["requests"]:
+        # Much less load-dependent than requests/s: what one request costs each service.
+        for name in ("gunicorn", "postgres"):
+            result[f"{name}_cpu_ms_per_request"] = round(
+                cpu["cpu_seconds"][name] / result["requests"] * 1000, 2
+            )
     return result
-
-
-def cpu_report(before: tuple, after: tuple) -> dict[str, Any]:
-    """Cores in use during the run: all of them, gunicorn's workers, wrk, and the rest."""
-    wall = after[3] - before[3]
-    report: dict[str, Any] = {
-        "load_average_1min_before": round(before[4], 2),
-        "load_average_1min_after": round(after[4], 2),
-    }
-    if before[0] and after[0]:
-        report["machine_cores_busy"] = round((after[0][0] - before[0][0]) / wall, 2)
-    if before[1] is not None and after[1] is not None:
-        report["gunicorn_cores"] = round((after[1] - before[1]) / wall, 2)
-    report["wrk_cores"] = round((after[2] - before[2]) / wall, 2)
-    if "machine_cores_busy" in report and "gunicorn_cores" in report:
-        # PostgreSQL and Redis serving this benchmark are in here too.
-        report["other_cores"] = round(
-            report["machine_cores_busy"] - report["gunicorn_cores"] - report["wrk_cores"], 2
-        )
-    return report
 
 
 # --- Report ----------------------------------------------------------------------------------
@@ -477,24 +493,26 @@ def table(report: dict[str, Any]) -> str:
         f"Data set: {report['dataset']['counts'].get('pages')} pages "
         f"({report['dataset']['counts'].get('calls')} calls).",
         "",
-        f"{'scenario':<42} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'SQL/req':>8} "
-        f"{'worker CPU ms/req':>18} {'cores busy':>11} {'not gunicorn/wrk':>17} {'load':>5}",
+        f"{'scenario':<40} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'SQL/req':>7} "
+        f"{'CPU ms/req: gunicorn':>20} {'postgres':>8}   "
+        f"{'cores: busy':>11} {'gunicorn':>8} {'postgres':>8} {'wrk':>4} {'other':>5}",
     ]
     for scenario in SCENARIOS:
         result = report["results"][scenario.key]
         cpu = result["cpu"]
         lines.append(
-            f"{scenario.title:<42} {result['requests_per_second']:>8.1f} "
-            f"{result['p50_us'] / 1000:>8.1f} {result['p95_us'] / 1000:>8.1f} "
-            f"{report['sql_per_request'][scenario.key]:>8} "
-            f"{result.get('gunicorn_cpu_ms_per_request', '-'):>18} "
-            f"{cpu.get('machine_cores_busy', '-'):>11} {cpu.get('other_cores', '-'):>17} "
-            f"{cpu['load_average_1min_after']:>5}"
+            f"{scenario.title:<40} {result['requests_per_second']:>7.1f} "
+            f"{result['p50_us'] / 1000:>7.1f} {result['p95_us'] / 1000:>7.1f} "
+            f"{report['sql_per_request'][scenario.key]:>7} "
+            f"{result.get('gunicorn_cpu_ms_per_request', '-'):>20} "
+            f"{result.get('postgres_cpu_ms_per_request', '-'):>8}   "
+            f"{cpu.get('machine_cores_busy', '-'):>11} {cpu['gunicorn_cores']:>8} "
+            f"{cpu['postgres_cores']:>8} {cpu['wrk_cores']:>4} {cpu.get('other_cores', '-'):>5}"
         )
     lines.append(
-        "cores busy: all CPUs during the run (of "
-        f"{report['environment']['cpu_count']}); not gunicorn/wrk: PostgreSQL and Redis "
-        "serving the benchmark plus every other process on the machine."
+        f"cores: CPU cores in use during the run (the machine has "
+        f"{report['environment']['cpu_count']}); other: every process not listed, such as other "
+        "work on the machine. PostgreSQL's share includes its other clients, if any."
     )
     lines.append("")
     for name, value in report["ratios"].items():
@@ -539,6 +557,10 @@ def bench(args: argparse.Namespace) -> int:
 
     wrk = find_wrk()
     ensure_database(bench_settings.BENCH_DATABASE_URL, args.reset)
+    media = Path(bench_settings.MEDIA_ROOT).resolve()
+    if args.reset and RESULTS_DIR.resolve() in media.parents:
+        # The old data set's images; a MEDIA_ROOT outside bench-results/ is never deleted.
+        shutil.rmtree(media, ignore_errors=True)
     redis_version = check_redis(bench_settings.BENCH_REDIS_URL)
 
     import django
