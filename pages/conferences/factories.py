@@ -50,6 +50,9 @@ class ConferencePageFactory(wagtail_factories.PageFactory):
 class ConferenceObjectiveFactory(DjangoModelFactory):
     text = factory.Sequence(lambda n: f"Objective {n}")
 
+    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
+    sort_order = factory.Sequence(lambda n: n)
+
     class Meta:
         model = ConferenceObjective
 
@@ -57,12 +60,18 @@ class ConferenceObjectiveFactory(DjangoModelFactory):
 class DelegationRoleFactory(DjangoModelFactory):
     role = factory.Sequence(lambda n: f"Delegate {n}")
 
+    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
+    sort_order = factory.Sequence(lambda n: n)
+
     class Meta:
         model = DelegationRole
 
 
 class ConferencePartnerLogoFactory(DjangoModelFactory):
     image = factory.SubFactory(wagtail_factories.ImageFactory)
+
+    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
+    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = ConferencePartnerLogo

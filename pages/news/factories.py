@@ -31,5 +31,8 @@ class NewsGalleryImageFactory(DjangoModelFactory):
     image = factory.SubFactory(wagtail_factories.ImageFactory)
     caption = factory.Sequence(lambda n: f"Photo {n}")
 
+    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
+    sort_order = factory.Sequence(lambda n: n)
+
     class Meta:
         model = NewsGalleryImage

@@ -39,12 +39,18 @@ class ProjectPageFactory(wagtail_factories.PageFactory):
 class ProjectPartnerFactory(DjangoModelFactory):
     role = ProjectPartner.Role.PARTNER
 
+    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
+    sort_order = factory.Sequence(lambda n: n)
+
     class Meta:
         model = ProjectPartner
 
 
 class ProjectGoalFactory(DjangoModelFactory):
     text = factory.Sequence(lambda n: f"Goal {n}")
+
+    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
+    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = ProjectGoal
@@ -54,6 +60,9 @@ class ProjectEventFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Meeting {n}")
     start_date = datetime.date(2020, 6, 1)
 
+    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
+    sort_order = factory.Sequence(lambda n: n)
+
     class Meta:
         model = ProjectEvent
 
@@ -61,6 +70,9 @@ class ProjectEventFactory(DjangoModelFactory):
 class ProjectSocialLinkFactory(DjangoModelFactory):
     network = ProjectSocialLink.Network.FACEBOOK
     url = "https://www.facebook.com/example/"
+
+    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
+    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = ProjectSocialLink

@@ -34,6 +34,9 @@ class OrganisationFactory(DjangoModelFactory):
 
 
 class OrganisationSocialLinkFactory(DjangoModelFactory):
+    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
+    sort_order = factory.Sequence(lambda n: n)
+
     class Meta:
         model = OrganisationSocialLink
         django_get_or_create = ("organisation", "network")
@@ -47,6 +50,9 @@ class OrganisationSocialLinkFactory(DjangoModelFactory):
 
 class OpeningHoursFactory(DjangoModelFactory):
     """Monday to Friday 9:00–17:00 unless told otherwise."""
+
+    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
+    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = OpeningHours
@@ -62,6 +68,9 @@ class OpeningHoursFactory(DjangoModelFactory):
 
 
 class QualityLabelFactory(DjangoModelFactory):
+    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
+    sort_order = factory.Sequence(lambda n: n)
+
     class Meta:
         model = QualityLabel
 

@@ -28,6 +28,9 @@ class ProgrammeFactory(DjangoModelFactory):
 class ProgrammeActionFactory(DjangoModelFactory):
     """An action of a programme, in the programme's language."""
 
+    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
+    sort_order = factory.Sequence(lambda n: n)
+
     class Meta:
         model = ProgrammeAction
         django_get_or_create = ("programme", "slug")
