@@ -77,7 +77,7 @@ class PartnerGraphQLView(GraphQLView):
             return self._error_response(
                 f"Request size limit exceeded: the body has {max(length, len(request.body))} "
                 f"bytes; the maximum is {self.limits.max_body_bytes} bytes.",
-                status=413 if length > self.limits.max_body_bytes * 4 else 400,
+                status=400,
             )
         if request.method == "GET" and "text/html" not in request.headers.get("Accept", ""):
             cached = self._cached(request)
