@@ -72,11 +72,12 @@ class PartnerGraphQLView(GraphQLView):
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         request.cms_request_id = self._request_id = uuid.uuid4().hex[:12]
         request.cms_preview = False
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-        if length > self.limits.max_body_bytes or len(request.body) > self.limits.max_body_bytes:
+        # Trust Content-Length first, so an oversized body is refused without being read.
+        size = int(request.META.get("CONTENT_LENGTH") or 0) or len(request.body)
+        if size > self.limits.max_body_bytes:
             return self._error_response(
-                f"Request size limit exceeded: the body has {max(length, len(request.body))} "
-                f"bytes; the maximum is {self.limits.max_body_bytes} bytes.",
+                f"Request size limit exceeded: the body has {size} bytes; "
+                f"the maximum is {self.limits.max_body_bytes} bytes.",
                 status=400,
             )
         if request.method == "GET" and "text/html" not in request.headers.get("Accept", ""):
