@@ -1,29 +1,14 @@
 """Choices, validators and widgets of the call model."""
 
-import zoneinfo
-
 from django import forms
 from django.apps import apps
 from django.core.exceptions import ValidationError
 
-DEFAULT_TIME_ZONE = "Europe/Ljubljana"
-#: IANA regions offered to editors; the legacy aliases (US/..., Etc/...) would only confuse.
-TIME_ZONE_REGIONS = frozenset(
-    ["Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian",
-     "Pacific"]
-)  # fmt: skip
+# Re-exported: migration 0001 refers to time_zone_choices by this module path.
+from cms.time_zones import DEFAULT_TIME_ZONE, time_zone_choices  # noqa: F401
+
 MAX_AGE = 120
 MAX_DURATION_MONTHS = 60
-
-
-def time_zone_choices() -> list[tuple[str, str]]:
-    """IANA time zones as editors know them, e.g. 'Europe/Ljubljana', plus UTC."""
-    names = sorted(
-        name
-        for name in zoneinfo.available_timezones()
-        if name.split("/", 1)[0] in TIME_ZONE_REGIONS
-    )
-    return [("UTC", "UTC"), *((name, name.replace("_", " ")) for name in names)]
 
 
 def organisation_kind_choices() -> list[tuple[str, str]]:

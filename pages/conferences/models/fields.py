@@ -1,26 +1,10 @@
 """Choices and validators of the conference model."""
 
-import zoneinfo
-
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 
-DEFAULT_TIME_ZONE = "Europe/Ljubljana"
-#: IANA regions offered to editors; the legacy aliases (US/..., Etc/...) would only confuse.
-TIME_ZONE_REGIONS = frozenset(
-    ["Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian",
-     "Pacific"]
-)  # fmt: skip
-
-
-def time_zone_choices() -> list[tuple[str, str]]:
-    """IANA time zones as editors know them, e.g. 'Europe/Ljubljana', plus UTC."""
-    names = sorted(
-        name
-        for name in zoneinfo.available_timezones()
-        if name.split("/", 1)[0] in TIME_ZONE_REGIONS
-    )
-    return [("UTC", "UTC"), *((name, name.replace("_", " ")) for name in names)]
+# Re-exported: migration 0001 refers to time_zone_choices by this module path.
+from cms.time_zones import DEFAULT_TIME_ZONE, time_zone_choices  # noqa: F401
 
 
 def language_codes(value: str) -> list[str]:
