@@ -13,10 +13,11 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from cms.editorial import groups, moderation
+        from cms.editorial import groups, moderation, refusals
 
         # No sender: this app has no models, so Django never sends post_migrate for it; the
         # handler acts once, on the signal for the last app, when every other app's handlers
         # (locales, home pages, permissions) have run.
         post_migrate.connect(groups.provision_after_migrate, dispatch_uid="editorial.groups")
         moderation.connect()
+        refusals.install()

@@ -438,9 +438,9 @@ def test_slovenian_translator_is_refused_english_and_swedish_versions(
                 body["file"].seek(0)
             return getattr(translator_client, method)(address, body, **headers)
 
-    # As the browser navigates (Wagtail: back to the dashboard with an error) ...
+    # As the browser navigates: a 403 page saying so ...
     assert_refused(send())
-    # ... and as the admin's scripts call it: 403 Forbidden.
+    # ... and as the admin's scripts call it: a bare 403.
     response = send(HTTP_X_REQUESTED_WITH="XMLHttpRequest")
     assert response.status_code == 403, (address, response.status_code)
     assert snapshot() == before
