@@ -35,6 +35,8 @@ const WORDS = {
     website: "Website",
     relatedConference: "Conference",
     relatedProject: "Project",
+    role: { lead: "Lead partner", partner: "Partner", associated: "Associated partner", local: "Local partner" },
+    format: { online: "Online", on_site: "On site", hybrid: "Hybrid (on site and online)" },
   },
   sl: {
     openCalls: "Odprti razpisi",
@@ -68,6 +70,8 @@ const WORDS = {
     website: "Spletna stran",
     relatedConference: "Konferenca",
     relatedProject: "Projekt",
+    role: { lead: "Vodilni partner", partner: "Partner", associated: "Pridruženi partner", local: "Lokalni partner" },
+    format: { online: "Spletna", on_site: "V živo", hybrid: "Hibridna (v živo in na spletu)" },
   },
   sv: {
     openCalls: "Öppna utlysningar",
@@ -101,6 +105,8 @@ const WORDS = {
     website: "Webbplats",
     relatedConference: "Konferens",
     relatedProject: "Projekt",
+    role: { lead: "Huvudpartner", partner: "Partner", associated: "Associerad partner", local: "Lokal partner" },
+    format: { online: "Online", on_site: "På plats", hybrid: "Hybrid (på plats och online)" },
   },
 };
 

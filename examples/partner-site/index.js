@@ -42,8 +42,8 @@ async function home() {
     conferences.length
       ? h(
           "section",
-          { class: "conferences" },
-          h("h2", {}, w.conferences),
+          { class: "conferences", "aria-labelledby": "conferences-heading" },
+          h("h2", { id: "conferences-heading" }, w.conferences),
           h(
             "ul",
             {},
@@ -61,8 +61,8 @@ async function home() {
     projects.length
       ? h(
           "section",
-          { class: "projects" },
-          h("h2", {}, w.projects),
+          { class: "projects", "aria-labelledby": "projects-heading" },
+          h("h2", { id: "projects-heading" }, w.projects),
           h(
             "ul",
             {},

@@ -7,7 +7,7 @@ const BODY = `
     ... on HeadingBlock { text level }
     ... on QuoteBlock { quote attribution }
     ... on ImageBlock { caption credit image { alt rendition(preset: MEDIUM) { url width height } } }
-    ... on PageLinkBlock { text page { __typename title slug locale } }
+    ... on PageLinkBlock { text page { contentType title slug locale translations { locale url } } }
   }`;
 
 const TRANSLATIONS = "translations { locale title url }";
@@ -32,7 +32,7 @@ export const CALL_FIELDS = `
 
 export const CONFERENCE_FIELDS = `
   fragment ConferenceFields on ConferencePage {
-    title slug locale summary formatLabel startsAt endsAt timeZone
+    title slug locale summary format formatLabel startsAt endsAt timeZone
     venue onlinePlatform onlineUrl
     applicationUrl applicationDeadline applicationsOpen
     allEligibleCountries { code name }

@@ -22,10 +22,11 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
-// Where this site shows a page of the given type.
+// Where this site shows a page of the given type (a GraphQL type name such as "CallPage", or a
+// content type such as "calls.CallPage").
 export function siteHref(typename, slug, locale) {
   const pages = { CallPage: "call.html", ConferencePage: "conference.html", ProjectPage: "project.html" };
-  const file = pages[typename];
+  const file = pages[String(typename || "").split(".").pop()];
   if (!file || !slug) {
     return null;
   }
@@ -98,7 +99,7 @@ export function richText(html) {
 
 // --- StreamField body --------------------------------------------------------------------------
 
-function block(item) {
+function block(item, language) {
   switch (item.__typename) {
     case "RichTextBlock":
       return richText(item.value);
@@ -136,7 +137,12 @@ function block(item) {
       if (!page) {
         return null;
       }
-      const href = siteHref(page.__typename, page.slug, page.locale);
+      // The chosen page is typed as a plain Page, so its content type names the kind. A
+      // translation's link may still point at the source page: link the visitor's language
+      // (the CMS falls back to the source where there is no translation).
+      const translation = (page.translations || []).find((t) => t.locale === language);
+      const slug = (translation && slugFromUrl(translation.url)) || page.slug;
+      const href = siteHref(page.contentType, slug, language || page.locale);
       const text = item.text || page.title;
       return h("p", { class: "page-link" }, href ? h("a", { href }, text) : text);
     }
@@ -145,8 +151,8 @@ function block(item) {
   }
 }
 
-export function body(items) {
-  return h("div", { class: "body" }, (items || []).map(block));
+export function body(items, language) {
+  return h("div", { class: "body" }, (items || []).map((item) => block(item, language)));
 }
 
 // --- Shared pieces -----------------------------------------------------------------------------
@@ -276,7 +282,7 @@ export function callDetail(call, language) {
     ]),
     call.eligibilityNote ? h("p", { class: "note" }, call.eligibilityNote) : null,
     call.applicationUrl ? h("p", { class: "apply" }, external(call.applicationUrl, w.apply)) : null,
-    body(call.body),
+    body(call.body, language),
   );
 }
 
@@ -289,7 +295,7 @@ export function conferenceDetail(conference, language) {
   return h(
     "article",
     { class: "conference", lang: conference.locale },
-    h("p", { class: "status" }, conference.formatLabel),
+    h("p", { class: "status" }, w.format[conference.format] || conference.formatLabel),
     h("h1", {}, conference.title),
     fallbackNote(conference, language),
     h("p", { class: "summary" }, conference.summary),
@@ -303,13 +309,16 @@ export function conferenceDetail(conference, language) {
     conference.applicationUrl && conference.applicationsOpen
       ? h("p", { class: "apply" }, external(conference.applicationUrl, w.apply))
       : null,
-    body(conference.body),
+    body(conference.body, language),
   );
 }
 
 export function projectDetail(project, language) {
   const w = words(language);
-  const partners = (project.partners || []).map((partner) => {
+  // A partner whose municipality page is not published comes without municipality or name:
+  // it is left out rather than shown as an empty entry.
+  const listed = (project.partners || []).filter((partner) => partner.municipality || partner.organisation);
+  const partners = listed.map((partner) => {
     const municipality = partner.municipality;
     const place = municipality
       ? [municipality.region, municipality.country && municipality.country.name].filter(Boolean).join(", ")
@@ -320,7 +329,7 @@ export function projectDetail(project, language) {
       { class: `partner partner-${partner.role}` },
       h("strong", {}, (municipality && municipality.title) || partner.name),
       place ? ` (${place})` : null,
-      ` – ${partner.roleLabel}`,
+      ` – ${w.role[partner.role] || partner.roleLabel}`,
       website ? [" · ", external(website, w.website)] : null,
     );
   });
@@ -336,8 +345,13 @@ export function projectDetail(project, language) {
       [w.when, [formatDate(project.startDate, language), formatDate(project.endDate, language)].filter(Boolean).join(" – ")],
       [w.website, external(project.website)],
     ]),
-    partners.length ? [h("h2", {}, w.partners), h("ul", { class: "partners" }, partners)] : null,
-    body(project.body),
+    partners.length
+      ? [
+          h("h2", { id: "partners-heading" }, w.partners),
+          h("ul", { class: "partners", "aria-labelledby": "partners-heading" }, partners),
+        ]
+      : null,
+    body(project.body, language),
   );
 }
 
