@@ -1,9 +1,17 @@
 """StreamField blocks shared by every page type, each exposed to GraphQL through grapple."""
 
+from __future__ import annotations
+
+from typing import Any
+
 from grapple.helpers import register_streamfield_block
 from grapple.models import GraphQLImage, GraphQLPage, GraphQLString
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Locale, Page
+
+from cms.graphql.visibility import public_pages
+from cms.localized import localized
 
 
 @register_streamfield_block
@@ -53,10 +61,27 @@ class PageLinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock()
     text = blocks.CharBlock(required=False, max_length=200, help_text="Defaults to the title.")
 
-    graphql_fields = [GraphQLPage("page"), GraphQLString("text")]
+    graphql_fields = [GraphQLPage("page", source="page_for_reader"), GraphQLString("text")]
 
     class Meta:
         icon = "link"
+
+    def page_for_reader(self, info: Any, values: dict[str, Any], **kwargs: Any) -> Page | None:
+        """The chosen page in the language the partner asked for, where it is public there.
+
+        wagtail-localize copies page choosers unchanged into translations, so a Slovenian page
+        would link to the English one; and the chooser holds a plain ``Page``, which would hide
+        the page's own type from ``... on ProjectPage`` fragments.
+        """
+        page = values.get("page")
+        if page is None:
+            return None
+        versions = localized(
+            [page],
+            Locale.get_active().pk,
+            restrict=lambda pages: public_pages(pages).specific(),
+        )
+        return versions.get(page.pk)
 
 
 class BodyBlock(blocks.StreamBlock):

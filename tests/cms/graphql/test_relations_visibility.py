@@ -103,3 +103,57 @@ def test_nested_collections_refuse_free_form_ordering(graphql, call_index):
     body = graphql('{ call(slug: "call") { eligibleCountryGroups(order: "-id") { name } } }')
     assert body["_status"] == 400
     assert "Unknown argument 'order'" in body["errors"][0]["message"]
+
+
+@pytest.fixture
+def linked_project(call_index, home_pages, django_capture_on_commit_callbacks):
+    """An English call linking to a project in its body; both translated into Slovenian."""
+    from cms.translation import translate
+    from pages.projects.factories import ProjectIndexPageFactory, ProjectPageFactory
+
+    project = ProjectPageFactory(
+        parent=ProjectIndexPageFactory(parent=home_pages["en"]), title="Shelter"
+    )
+    project.save_revision().publish()
+    call = make_call(call_index, body=[("page_link", {"page": project, "text": ""})])
+    with django_capture_on_commit_callbacks(execute=True):
+        for page in (call_index, call, project.get_parent().specific):
+            translate(page, "sl")
+        translate(project, "sl", {"Shelter": "Zavetje"})
+    return project
+
+
+LINKED_PAGE = """query ($locale: String) { call(slug: "call", locale: $locale) { body {
+    ... on PageLinkBlock { page { title locale ... on ProjectPage { acronym } } }
+} } }"""
+
+
+def test_page_chooser_block_serves_the_linked_page_in_the_readers_language(graphql, linked_project):
+    english = graphql(LINKED_PAGE, {"locale": "en"})["data"]["call"]["body"]
+    slovenian = graphql(LINKED_PAGE, {"locale": "sl"})["data"]["call"]["body"]
+
+    # The page's own type answers its fragment, and each reader gets their language's version.
+    acronym = linked_project.acronym
+    assert english == [{"page": {"title": "Shelter", "locale": "en", "acronym": acronym}}]
+    assert slovenian == [{"page": {"title": "Zavetje", "locale": "sl", "acronym": acronym}}]
+
+
+def test_page_chooser_block_falls_back_to_the_source_when_the_translation_is_a_draft(
+    graphql, linked_project, locales
+):
+    linked_project.get_translation(locales["sl"]).unpublish()
+
+    slovenian = graphql(LINKED_PAGE, {"locale": "sl"})["data"]["call"]["body"]
+
+    acronym = linked_project.acronym
+    assert slovenian == [{"page": {"title": "Shelter", "locale": "en", "acronym": acronym}}]
+
+
+def test_page_chooser_block_to_a_page_unpublished_in_every_language_is_null(
+    graphql, linked_project, locales
+):
+    linked_project.get_translation(locales["sl"]).unpublish()
+    linked_project.unpublish()
+
+    for locale in ("en", "sl"):
+        assert graphql(LINKED_PAGE, {"locale": locale})["data"]["call"]["body"] == [{"page": None}]
