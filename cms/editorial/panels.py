@@ -14,10 +14,12 @@ from django.utils import timezone
 
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation
 
-from cms.editorial.permissions import editable_locale_ids
+from cms.editorial.localize_views import SUBMIT_PERMISSION
+from cms.editorial.permissions import editable_locale_ids, editable_locales
 from cms.editorial.translation_status import TranslationState, translation_states
 
 CALL_MODEL = "calls.CallPage"
@@ -74,7 +76,8 @@ class CallsClosingSoonPanel(Component):
 
 
 class TranslationsAwaitingWorkPanel(Component):
-    """Translations, by target language, that are missing, unpublished or out of date."""
+    """Per target language: translations that are unpublished or out of date, and published
+    source content not translated yet, each with the link that starts the work."""
 
     name = "editorial_translations_awaiting_work"
     template_name = "editorial/panels/translations_awaiting_work.html"
@@ -84,31 +87,94 @@ class TranslationsAwaitingWorkPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+        user = self.request.user
         translations = Translation.objects.filter(enabled=True).select_related(
             "source", "source__specific_content_type", "source__locale", "target_locale"
         )
-        scope = editable_locale_ids(self.request.user)
+        scope = editable_locale_ids(user)
         if scope is not None:
             translations = translations.filter(target_locale_id__in=scope)
         by_locale: dict[Locale, list[TranslationState]] = defaultdict(list)
         for state in translation_states(translations):
             if state.needs_work:
                 by_locale[state.locale].append(state)
-        url_finder = AdminURLFinder(self.request.user)
+        missing: dict[Locale, tuple[list[dict[str, Any]], int]] = {}
+        if user.has_perm(SUBMIT_PERMISSION):
+            source = Locale.get_default()
+            for locale in editable_locales(user):
+                if locale.pk != source.pk:
+                    rows, total = _not_translated(source, locale, ROWS_PER_LOCALE)
+                    if total:
+                        missing[locale] = (rows, total)
+        url_finder = AdminURLFinder(user)
         groups = []
-        for locale, states in sorted(by_locale.items(), key=lambda i: _language_order(i[0])):
-            states.sort(key=lambda s: s.translation.source.last_updated_at, reverse=True)
+        for locale in sorted({*by_locale, *missing}, key=_language_order):
+            states = sorted(
+                by_locale.get(locale, []),
+                key=lambda s: s.translation.source.last_updated_at,
+                reverse=True,
+            )
+            missing_rows, missing_total = missing.get(locale, ([], 0))
             groups.append(
                 {
                     "locale": locale,
                     "rows": [_row(state, url_finder) for state in states[:ROWS_PER_LOCALE]],
                     "more": max(len(states) - ROWS_PER_LOCALE, 0),
+                    "missing_rows": missing_rows,
+                    "missing_more": missing_total - len(missing_rows),
                 }
             )
         return {
             "groups": groups,
             "report_url": reverse("wagtail_localize:translations_report"),
         }
+
+
+def _not_translated(source: Locale, target: Locale, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """Up to ``limit`` rows of live pages, then translatable snippets, of the ``source`` language
+    with no version at all in ``target``, and how many there are in all.
+
+    Without this a translator could not start on new content: their rights show them only
+    their own language's tree, so the source page and its "Translate" action are out of sight.
+    """
+    pages = (
+        Page.objects.live()
+        .filter(locale=source, depth__gt=2)  # the root and each language's home page exist
+        .exclude(translation_key__in=Page.objects.filter(locale=target).values("translation_key"))
+        .select_related("content_type")
+        .order_by("-last_published_at", "pk")
+    )
+    rows = [
+        {
+            "title": page.title,
+            "kind": page.content_type.name,
+            "translate_url": reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+        }
+        for page in pages[:limit]
+    ]
+    total = pages.count() if len(rows) == limit else len(rows)
+    for model in get_snippet_models():
+        if not issubclass(model, TranslatableMixin):
+            continue
+        manager = model._default_manager
+        snippets = manager.filter(locale=source).exclude(
+            translation_key__in=manager.filter(locale=target).values("translation_key")
+        )
+        room = limit - len(rows)
+        found = list(snippets.order_by("pk")[:room]) if room > 0 else []
+        rows += [
+            {
+                "title": str(snippet),
+                "kind": model._meta.verbose_name,
+                "translate_url": reverse(
+                    "wagtail_localize:submit_snippet_translation",
+                    args=[model._meta.app_label, model._meta.model_name, snippet.pk],
+                ),
+            }
+            for snippet in found
+        ]
+        total += len(found) if len(found) < room else snippets.count()
+    return rows, total
 
 
 def _row(state: TranslationState, url_finder: AdminURLFinder) -> dict[str, Any]:

@@ -145,9 +145,11 @@ def test_translator_creates_translates_and_publishes_the_slovenian_call(
     tab: BrowserPage, live_server: Any, call: CallPage, translator: Any
 ) -> None:
     log_in(tab, live_server.url, "tina")
-    # A translator's explorer holds only the Slovenian tree, so the English call's "Translate
-    # this page" action reaches them as a link (from an editor, or the dashboard of one).
-    tab.goto(f"{live_server.url}/admin/localize/submit/page/{call.pk}/")
+    # A translator's explorer holds only the Slovenian tree: the dashboard offers the published
+    # English content not yet in Slovenian.
+    waiting = tab.get_by_role("table", name="Not yet translated into Slovenian")
+    expect(waiting.get_by_role("row", name=re.compile(TITLE))).to_contain_text("Call page")
+    waiting.get_by_role("link", name=f"Translate {TITLE} into Slovenian").click()
     expect(tab.get_by_role("heading", level=1)).to_have_text(f"Translate page {TITLE}")
     expect(tab.get_by_role("checkbox", name="Swedish")).to_have_count(0)
     tab.get_by_role("checkbox", name="Slovenian").check()

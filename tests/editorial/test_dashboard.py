@@ -129,3 +129,60 @@ def test_a_translation_whose_source_changed_is_listed_as_out_of_date(
     )
     assert "Solidarnostni projekti" in html
     assert "Source changed since last sync" in html
+
+
+def not_yet_translated(html: str, language: str) -> str:
+    """The "Not yet translated into <language>" table of the translations panel."""
+    match = re.search(
+        rf'<table[^>]*aria-label="Not yet translated into {language}".*?</table>', html, re.S
+    )
+    return match.group(0) if match else ""
+
+
+def test_a_translator_is_offered_the_published_english_content_not_yet_in_their_language(
+    sl_translator: Any,
+    client_for: Callable[[Any], Client],
+    live_call: Any,
+    index: CallIndexPage,
+    esc: Any,
+    translate_to: Any,
+) -> None:
+    draft = CallPageFactory(parent=index, title="Still a draft", live=False)
+    draft.save_revision()
+    translator = client_for(sl_translator)
+
+    html = panel(translator.get("/admin/").content.decode(), "editorial-translations-awaiting-work")
+
+    slovenian = not_yet_translated(html, "Slovenian")
+    assert f'href="/admin/localize/submit/page/{live_call.pk}/"' in slovenian
+    assert f'href="/admin/localize/submit/page/{index.pk}/"' in slovenian
+    assert f'href="/admin/localize/submit/snippet/programmes/programme/{esc.pk}/"' in slovenian
+    assert "Still a draft" not in html  # only published content waits for translators
+    assert not not_yet_translated(html, "Swedish")  # not their language
+    assert translator.get(f"/admin/localize/submit/page/{live_call.pk}/").status_code == 200
+
+    translate_to(index, "sl", {"Calls": "Razpisi"})
+    slovenian_call = translate_to(live_call, "sl", publish=False)
+
+    html = panel(translator.get("/admin/").content.decode(), "editorial-translations-awaiting-work")
+    slovenian = not_yet_translated(html, "Slovenian")
+    # Once started, the call leaves this list and waits as an unpublished translation.
+    assert f"/admin/localize/submit/page/{live_call.pk}/" not in slovenian
+    assert f"/admin/localize/submit/page/{index.pk}/" not in slovenian
+    assert f'href="/admin/pages/{slovenian_call.pk}/edit/"' in html
+
+
+def test_not_yet_translated_lists_ten_rows_and_counts_the_rest(
+    admin_client: Client, index: CallIndexPage, esc: Any
+) -> None:
+    for number in range(12):
+        published_call(index, f"Call number {number}", timezone.now() + 60 * DAY)
+
+    html = panel(
+        admin_client.get("/admin/").content.decode(), "editorial-translations-awaiting-work"
+    )
+
+    swedish = html[html.index('<h3 class="w-h4">Swedish</h3>') :]
+    assert len(re.findall(r">Translate</a>", not_yet_translated(swedish, "Swedish"))) == 10
+    # Twelve calls, their index page and the programme: fourteen, ten shown.
+    assert "4 more not yet translated." in swedish
