@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Page
+from grapple.models import GraphQLString
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+#: Most items an index page lists; partner sites page through the top-level query instead.
+INDEX_LIST_LIMIT = 100
 
 
 class BasePage(HeadlessPreviewMixin, Page):
@@ -40,3 +52,115 @@ class BasePage(HeadlessPreviewMixin, Page):
             return None
         preview = PagePreview.objects.filter(token=token).first()
         return preview.as_page() if preview is not None else None
+
+
+class BaseIndexPage(BasePage):
+    """The page a language tree lists one page type under, with an introduction above it."""
+
+    # Each index redeclares it to name what it lists: help text is part of its migrations.
+    intro = models.TextField(
+        blank=True,
+        help_text="A short introduction partner sites show above the list.",
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    graphql_fields = [*BasePage.graphql_fields, GraphQLString("intro")]
+
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+
+    # One per language tree.
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class BaseSocialLink(Orderable):
+    """A link to a social media profile; its address must be on the chosen network's hosts."""
+
+    class Network(models.TextChoices):
+        FACEBOOK = "facebook", "Facebook"
+        INSTAGRAM = "instagram", "Instagram"
+        TIKTOK = "tiktok", "TikTok"
+        YOUTUBE = "youtube", "YouTube"
+        LINKEDIN = "linkedin", "LinkedIn"
+        X = "x", "X (Twitter)"
+        WEBSITE = "website", _("Other website")
+
+    #: Hosts a profile address of each network may use; "website" accepts any host.
+    HOSTS: ClassVar[dict[str, tuple[str, ...]]] = {
+        Network.FACEBOOK: ("facebook.com", "fb.com", "fb.me"),
+        Network.INSTAGRAM: ("instagram.com",),
+        Network.TIKTOK: ("tiktok.com",),
+        Network.YOUTUBE: ("youtube.com", "youtu.be"),
+        Network.LINKEDIN: ("linkedin.com",),
+        Network.X: ("x.com", "twitter.com"),
+    }
+
+    network = models.CharField(max_length=20, choices=Network.choices)
+    # Each link model redeclares it with its own example: help text is part of its migrations.
+    url = models.URLField("address", help_text="The profile's full address.")
+
+    panels = [FieldRowPanel([FieldPanel("network"), FieldPanel("url")])]
+
+    graphql_fields = [
+        GraphQLString("network", required=True),
+        GraphQLString("network_label", required=True),
+        GraphQLString("url", required=True),
+    ]
+
+    translatable_fields = [SynchronizedField("network"), SynchronizedField("url")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = "social media link"
+
+    def __str__(self) -> str:
+        return f"{self.get_network_display()}: {self.url}"
+
+    @property
+    def network_label(self) -> str:
+        return str(self.get_network_display())
+
+    def clean(self) -> None:
+        super().clean()
+        hosts = self.HOSTS.get(self.network)
+        if not hosts or not self.url:
+            return
+        host = (urlsplit(self.url).hostname or "").lower()
+        if not any(host == allowed or host.endswith(f".{allowed}") for allowed in hosts):
+            network = _with_article(str(self.get_network_display()))
+            raise ValidationError(
+                {
+                    "url": (
+                        f"This is not {network} address: it should be on {' or '.join(hosts)}. "
+                        "Choose 'Other website' for other sites."
+                    )
+                }
+            )
+
+
+def clean_slug(instance: models.Model) -> None:
+    """Fill an empty slug from the name and keep it unique within the instance's locale."""
+    if not instance.slug:
+        instance.slug = slugify(instance.name)
+    if not instance.slug:
+        if instance.name:  # a missing name has an error of its own
+            raise ValidationError({"slug": "Enter a slug: the name has no letters to build one."})
+        return
+    # The admin form leaves out `locale`, so Django's own unique_together check skips it.
+    clash = type(instance)._default_manager.filter(slug=instance.slug, locale_id=instance.locale_id)
+    if instance.locale_id and clash.exclude(pk=instance.pk).exists():
+        raise ValidationError(
+            {"slug": f"Another {instance._meta.verbose_name} in this language uses this slug."}
+        )
+
+
+def _with_article(noun: str) -> str:
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"

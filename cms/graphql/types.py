@@ -1,9 +1,11 @@
-"""GraphQL types shared by every content plugin."""
+"""GraphQL types and field helpers shared by every content plugin."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import graphene
+
+from django.db.models import QuerySet
 
 from grapple.models import GraphQLField
 
@@ -45,6 +47,13 @@ def GraphQLCountryList(field_name: str, **kwargs: Any) -> Callable[[], GraphQLFi
         return field
 
     return mixin
+
+
+def with_list_arguments(queryset: QuerySet, info: Any, arguments: Mapping[str, Any]) -> QuerySet:
+    """Apply grapple's list arguments (limit, offset, order, search) like on any grapple list."""
+    from grapple.utils import resolve_queryset
+
+    return resolve_queryset(queryset, info, **arguments) if arguments else queryset
 
 
 class PaginationType(graphene.ObjectType):

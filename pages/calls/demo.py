@@ -14,10 +14,9 @@ from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
-from wagtail.models import Locale, Page, Site
-from wagtail_localize.strings import StringValue
+from wagtail.models import Locale, Page
 
-from cms.translation import translate
+from cms.demo import english_home, translate_if_missing
 from pages.calls.factories import CallIndexPageFactory, CallPageFactory
 from pages.calls.models import CallIndexPage, CallPage
 
@@ -254,11 +253,11 @@ def demo_calls(now: datetime.datetime) -> list[DemoCall]:
 
 def load_demo(stdout: Any) -> None:
     """Create the call index and the demo calls once, in English, Slovenian and Swedish."""
-    home = Site.objects.get(is_default_site=True).root_page.specific
+    home = english_home()
     index = call_index(home)
     # The index first: translating a call would otherwise copy it untranslated.
     for language, texts in INDEX_TRANSLATIONS.items():
-        _translate_once(index, language, texts)
+        translate_if_missing(index, language, texts)
     created = 0
     # Whole hours: the demo dates read like dates an editor would enter.
     for demo in demo_calls(timezone.now().replace(minute=0, second=0, microsecond=0)):
@@ -267,7 +266,7 @@ def load_demo(stdout: Any) -> None:
             call = _create_call(index, demo)
             created += 1
         for language, texts in demo.translations.items():
-            _translate_once(call, language, texts)
+            translate_if_missing(call, language, texts)
     stdout.write(
         f"Calls: {created} created (one open, one upcoming, one closed among the European "
         "Solidarity Corps calls on the day they were first loaded), in three languages."
@@ -345,13 +344,3 @@ def _default_locale_object(app_label: str, model_name: str, slug: str) -> models
         return None
     model = apps.get_model(app_label, model_name)
     return model.objects.filter(slug=slug, locale=Locale.get_default()).first()
-
-
-def _translate_once(page: Page, language: str, texts: dict[str, str]) -> None:
-    """Translate and publish ``page`` unless it already has a ``language`` translation."""
-    locale = Locale.objects.get(language_code=language)
-    if page.has_translation(locale):
-        return
-    # Segments hold their text as HTML ("Volunteering &amp; Solidarity"): offer both spellings.
-    as_html = {StringValue.from_plaintext(source).data: text for source, text in texts.items()}
-    translate(page, language, {**texts, **as_html})

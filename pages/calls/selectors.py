@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import datetime
 import enum
-import re
 from typing import TYPE_CHECKING, Any
 
-from graphql import GraphQLError
-
 from django.apps import apps
-from django.db.models import CharField, Q, QuerySet, Value
-from django.db.models.functions import Concat
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from wagtail.models import Locale
@@ -19,6 +15,7 @@ from wagtail.models import Locale
 from cms.graphql.visibility import public_pages
 from cms.localized import attach_relations_in_locale
 from pages.calls.models import CallPage
+from snippets.countries.selectors import eligible_country_code, open_to_country
 
 if TYPE_CHECKING:
     from pages.calls.models import CallIndexPage
@@ -27,7 +24,6 @@ if TYPE_CHECKING:
 LOCALIZED_SNIPPETS = ("programme", "programme_action", "contact", "eligible_country_groups")
 LOCALIZED_PAGES = ("related_conference", "related_project")
 
-COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 Status = CallPage.Status
 
 
@@ -85,27 +81,12 @@ def calls_filter(
         keys = programme_model.objects.filter(slug=programme).values("translation_key")
         queryset = queryset.filter(programme__translation_key__in=keys)
     if eligible_country:
-        code = eligible_country.strip().upper()
-        if not COUNTRY_CODE.match(code):
-            raise GraphQLError(
-                f"Argument 'eligibleCountry': {eligible_country!r} is not an ISO 3166-1 "
-                "alpha-2 country code such as 'SI'."
-            )
-        queryset = calls_open_to(queryset, code)
+        queryset = open_to_country(queryset, eligible_country_code(eligible_country))
     if deadline_after:
         queryset = queryset.filter(deadline__date__gte=deadline_after)
     if deadline_before:
         queryset = queryset.filter(deadline__date__lte=deadline_before)
     return queryset
-
-
-def calls_open_to(queryset: QuerySet[CallPage], code: str) -> QuerySet[CallPage]:
-    """Calls listing the country ``code`` itself or through one of their country groups."""
-    groups = country_groups_containing(code)
-    through_groups = CallPage.objects.filter(eligible_country_groups__in=groups)
-    return queryset.annotate(_padded_countries=padded_codes("eligible_countries")).filter(
-        Q(_padded_countries__contains=f",{code},") | Q(pk__in=through_groups.values("pk"))
-    )
 
 
 def calls_under(index: CallIndexPage) -> QuerySet[CallPage]:
@@ -127,20 +108,6 @@ def with_relations(queryset: QuerySet[CallPage]) -> QuerySet[CallPage]:
     ).prefetch_related("eligible_country_groups")
 
 
-def country_groups_containing(code: str) -> QuerySet:
-    """Country groups, in any language, that list the country ``code`` (upper case)."""
-    group_model = apps.get_model("countries", "CountryGroup")
-    return group_model.objects.annotate(_padded_countries=padded_codes("countries")).filter(
-        _padded_countries__contains=f",{code},"
-    )
-
-
-def padded_codes(field_name: str) -> Concat:
-    """A multiple ``CountryField`` stores "AL,BA,XK"; wrapped in commas, ",BA," matches BA
-    wherever it sits and never a code that merely shares a letter."""
-    return Concat(Value(","), field_name, Value(","), output_field=CharField())
-
-
 def calls_prepare(calls: list[CallPage]) -> None:
     """Put on each call its relations in the call's language, for all calls in one query per
     related model; the model's ``localized_*`` properties return what is stored.
@@ -151,10 +118,3 @@ def calls_prepare(calls: list[CallPage]) -> None:
     """
     attach_relations_in_locale(calls, LOCALIZED_SNIPPETS)
     attach_relations_in_locale(calls, LOCALIZED_PAGES, restrict=public_pages)
-
-
-def with_list_arguments(queryset: QuerySet, info: object, arguments: dict) -> QuerySet:
-    """Apply grapple's list arguments (limit, offset, order, search) like on any grapple list."""
-    from grapple.utils import resolve_queryset
-
-    return resolve_queryset(queryset, info, **arguments) if arguments else queryset

@@ -12,10 +12,9 @@ from zoneinfo import ZoneInfo
 from django.apps import apps
 from django.db import models
 
-from wagtail.models import Locale, Page, Site
-from wagtail_localize.strings import StringValue
+from wagtail.models import Locale, Page
 
-from cms.translation import translate
+from cms.demo import english_home, translate_if_missing
 from pages.conferences.factories import (
     ConferenceIndexPageFactory,
     ConferenceObjectiveFactory,
@@ -185,15 +184,15 @@ SINGLE_COUNTRIES = ["RU", "AL", "BA", "XK", "ME"]
 
 def load_demo(stdout: Any) -> None:
     """Create the conference index and the demo conference once, in three languages."""
-    home = Site.objects.get(is_default_site=True).root_page.specific
+    home = english_home()
     index = conference_index(home)
     conference = ConferencePage.objects.child_of(index).filter(slug=CONFERENCE_SLUG).first()
     created = conference is None
     if created:
         conference = _create_conference(index)
     for language, texts in {"sl": SLOVENIAN, "sv": SWEDISH}.items():
-        _translate_once(index, language, INDEX_TRANSLATIONS[language])
-        _translate_once(conference, language, texts)
+        translate_if_missing(index, language, INDEX_TRANSLATIONS[language])
+        translate_if_missing(conference, language, texts)
     stdout.write(
         "Conferences: the 2021 online conference "
         + ("created" if created else "already there")
@@ -273,13 +272,3 @@ def _country_group(slug: str) -> models.Model:
 
     name, countries = COUNTRY_GROUPS[slug]
     return CountryGroupFactory(slug=slug, name=name, countries=countries)
-
-
-def _translate_once(page: Page, language: str, texts: dict[str, str]) -> None:
-    """Translate and publish ``page`` unless it already has a ``language`` translation."""
-    locale = Locale.objects.get(language_code=language)
-    if page.has_translation(locale):
-        return
-    # Segments hold their text as HTML ("Volunteering &amp; Solidarity"): offer both spellings.
-    as_html = {StringValue.from_plaintext(source).data: text for source, text in texts.items()}
-    translate(page, language, {**texts, **as_html})

@@ -4,8 +4,8 @@ import datetime
 
 import factory
 import wagtail_factories
-from factory.django import DjangoModelFactory
 
+from cms.factories import OrderableFactory
 from pages.conferences.models import (
     ConferenceIndexPage,
     ConferenceObjective,
@@ -47,31 +47,22 @@ class ConferencePageFactory(wagtail_factories.PageFactory):
         model = ConferencePage
 
 
-class ConferenceObjectiveFactory(DjangoModelFactory):
+class ConferenceObjectiveFactory(OrderableFactory):
     text = factory.Sequence(lambda n: f"Objective {n}")
-
-    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
-    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = ConferenceObjective
 
 
-class DelegationRoleFactory(DjangoModelFactory):
+class DelegationRoleFactory(OrderableFactory):
     role = factory.Sequence(lambda n: f"Delegate {n}")
-
-    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
-    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = DelegationRole
 
 
-class ConferencePartnerLogoFactory(DjangoModelFactory):
+class ConferencePartnerLogoFactory(OrderableFactory):
     image = factory.SubFactory(wagtail_factories.ImageFactory)
-
-    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
-    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = ConferencePartnerLogo

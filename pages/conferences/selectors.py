@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import datetime
-import re
 from typing import TYPE_CHECKING, Any
 
-from graphql import GraphQLError
-
-from django.apps import apps
-from django.db.models import CharField, Prefetch, Q, QuerySet, Value, prefetch_related_objects
-from django.db.models.functions import Concat
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from wagtail.models import Locale
@@ -18,6 +13,7 @@ from wagtail.models import Locale
 from cms.graphql.visibility import public_pages
 from cms.localized import attach_relations_in_locale
 from pages.conferences.models import ConferencePage, ConferencePartnerLogo
+from snippets.countries.selectors import eligible_country_code, open_to_country
 
 if TYPE_CHECKING:
     from pages.conferences.models import ConferenceIndexPage
@@ -30,8 +26,6 @@ LOCALIZED_RELATIONS = (
     "contact",
     "eligible_country_groups",
 )
-
-COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 
 
 def conferences_live(locale: Locale) -> QuerySet[ConferencePage]:
@@ -55,13 +49,7 @@ def conferences_filter(
     if upcoming is not None:
         queryset = conferences_upcoming(queryset, upcoming=upcoming)
     if eligible_country:
-        code = eligible_country.strip().upper()
-        if not COUNTRY_CODE.match(code):
-            raise GraphQLError(
-                f"Argument 'eligibleCountry': {eligible_country!r} is not an ISO 3166-1 "
-                "alpha-2 country code such as 'SI'."
-            )
-        queryset = conferences_open_to(queryset, code)
+        queryset = open_to_country(queryset, eligible_country_code(eligible_country))
     return queryset
 
 
@@ -75,15 +63,6 @@ def conferences_upcoming(
     the ones that have ended. Nothing is stored: the split moves with the clock."""
     now = now or timezone.now()
     return queryset.filter(ends_at__gt=now) if upcoming else queryset.filter(ends_at__lte=now)
-
-
-def conferences_open_to(queryset: QuerySet[ConferencePage], code: str) -> QuerySet[ConferencePage]:
-    """Conferences listing the country ``code`` itself or through one of their country groups."""
-    groups = country_groups_containing(code)
-    through_groups = ConferencePage.objects.filter(eligible_country_groups__in=groups)
-    return queryset.annotate(_padded_countries=padded_codes("eligible_countries")).filter(
-        Q(_padded_countries__contains=f",{code},") | Q(pk__in=through_groups.values("pk"))
-    )
 
 
 def conferences_under(index: ConferenceIndexPage) -> QuerySet[ConferencePage]:
@@ -114,20 +93,6 @@ def with_relations(queryset: QuerySet[ConferencePage]) -> QuerySet[ConferencePag
     )
 
 
-def country_groups_containing(code: str) -> QuerySet:
-    """Country groups, in any language, that list the country ``code`` (upper case)."""
-    group_model = apps.get_model("countries", "CountryGroup")
-    return group_model.objects.annotate(_padded_countries=padded_codes("countries")).filter(
-        _padded_countries__contains=f",{code},"
-    )
-
-
-def padded_codes(field_name: str) -> Concat:
-    """A multiple ``CountryField`` stores "AL,BA,XK"; wrapped in commas, ",BA," matches BA
-    wherever it sits and never a code that merely shares a letter."""
-    return Concat(Value(","), field_name, Value(","), output_field=CharField())
-
-
 def conferences_prepare(conferences: list[ConferencePage]) -> None:
     """Put on each conference its organisers, contact, country groups and partner logos'
     organisations in the conference's language, for all conferences in one query per related
@@ -143,10 +108,3 @@ def conferences_prepare(conferences: list[ConferencePage]) -> None:
     attach_relations_in_locale(logos, ["organisation"])
     organisers = [c._cms_main_organiser for c in conferences if c._cms_main_organiser]
     prefetch_related_objects(organisers, "logo__renditions")
-
-
-def with_list_arguments(queryset: QuerySet, info: object, arguments: dict) -> QuerySet:
-    """Apply grapple's list arguments (limit, offset, order, search) like on any grapple list."""
-    from grapple.utils import resolve_queryset
-
-    return resolve_queryset(queryset, info, **arguments) if arguments else queryset

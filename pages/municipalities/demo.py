@@ -4,24 +4,15 @@ Facts (names, countries, regions, roles in projects) come from the seed document
 profiles are written for the demo. SHELTER had nine municipalities from eight countries but
 the seeds name only six of them, so only those six (and Ljubljana and Koper) are created.
 Coordinates are rounded public town-centre positions; populations are left empty.
-
-The helpers here (index pages, generated images) are reused by the projects and news demos,
-which load after this one.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.core.files.images import ImageFile
-
-from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
-
-from cms.translation import translate
+from cms.demo import demo_image, ensure_index, paragraphs, snippet, translate_once
 from pages.municipalities.factories import MunicipalityIndexPageFactory, MunicipalityPageFactory
 from pages.municipalities.models import MunicipalityIndexPage, MunicipalityPage
 from snippets.organisations.factories import OrganisationFactory
@@ -329,82 +320,3 @@ def load_demo(stdout: Any) -> None:
         f"Municipalities: {created} created ({len(MUNICIPALITIES)} in the demo), "
         "in English and Slovenian."
     )
-
-
-# --- Helpers shared by the page demos ---------------------------------------------------------
-
-
-def english_home() -> Page:
-    """The default site's home page, the root of the default language's tree."""
-    return Site.objects.get(is_default_site=True).root_page.specific
-
-
-def ensure_index(
-    model: type[Page],
-    factory: Any,
-    *,
-    slug: str,
-    title: str,
-    intro: str,
-    translations: dict[str, dict[str, str]],
-) -> Page:
-    """The index page below the English home page, created and translated on first run."""
-    home = english_home()
-    index = model.objects.child_of(home).filter(slug=slug).first()
-    if index is None:
-        index = factory(parent=home, slug=slug, title=title, intro=intro)
-        index.save_revision().publish()
-    for language, texts in translations.items():
-        translate_once(index, language, texts)
-    return index
-
-
-def translate_once(page: Page, language: str, texts: dict[str, str]) -> Page:
-    """Translate ``page`` unless it has a translation already, so reruns create nothing."""
-    locale = Locale.objects.get(language_code=language)
-    existing = page.get_translation_or_none(locale)
-    if existing is not None and existing.live:
-        return existing
-    return translate(page, language, texts)
-
-
-def paragraphs(texts: list[str]) -> list[dict[str, str]]:
-    """Body blocks, one plain paragraph each (one translation segment each)."""
-    return [{"type": "paragraph", "value": f"<p>{text}</p>"} for text in texts]
-
-
-def demo_image(title: str, colour: str) -> Any:
-    """A generated PNG with ``title`` written on it, stored once per title; no network."""
-    from PIL import Image as PillowImage
-    from PIL import ImageDraw
-
-    image_model = get_image_model()
-    existing = image_model.objects.filter(title=title).first()
-    if existing is not None:
-        return existing
-    canvas = PillowImage.new("RGB", (800, 600), colour)
-    draw = ImageDraw.Draw(canvas)
-    draw.rectangle((40, 40, 760, 560), outline="white", width=6)
-    draw.text((400, 300), title, fill="white", anchor="mm", font_size=44)
-    buffer = io.BytesIO()
-    canvas.save(buffer, format="PNG")
-    filename = f"demo-{_filename(title)}.png"
-    return image_model.objects.create(title=title, file=ImageFile(buffer, name=filename))
-
-
-def _filename(title: str) -> str:
-    from django.utils.text import slugify
-
-    return slugify(title) or "image"
-
-
-def snippet(factory: Any, slug_and_name: tuple[str, str] | None, **extra: Any) -> Any:
-    """The default-language snippet with this slug, created by ``factory`` if it is missing.
-
-    The snippet demos load first and normally created it; the snippet factories get or
-    create on slug and locale, so an existing snippet is returned unchanged.
-    """
-    if slug_and_name is None:
-        return None
-    slug, name = slug_and_name
-    return factory(slug=slug, name=name, **extra)

@@ -28,15 +28,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
 from cms.graphql.types import GraphQLCountry
-from cms.models import BasePage
+from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage
 
 LATITUDE_RANGE = (Decimal(-90), Decimal(90))
 LONGITUDE_RANGE = (Decimal(-180), Decimal(180))
-#: Most items an index page lists; partner sites page through the top-level query instead.
-INDEX_LIST_LIMIT = 100
 
 
-class MunicipalityIndexPage(BasePage):
+class MunicipalityIndexPage(BaseIndexPage):
     """The list of the network's municipalities; one per language tree, under the home page."""
 
     intro = models.TextField(
@@ -44,13 +42,8 @@ class MunicipalityIndexPage(BasePage):
         help_text="A short introduction partner sites show above the list of municipalities.",
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-
     graphql_fields = [
-        *BasePage.graphql_fields,
-        GraphQLString("intro"),
+        *BaseIndexPage.graphql_fields,
         GraphQLForeignKey(
             "municipalities",
             "municipalities.MunicipalityPage",
@@ -63,17 +56,11 @@ class MunicipalityIndexPage(BasePage):
         ),
     ]
 
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-
     parent_page_types = ["home.HomePage"]
     subpage_types = ["municipalities.MunicipalityPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = "municipality index page"
-
-    def __str__(self) -> str:
-        return self.title
 
     def municipalities(self, info: object = None) -> list["MunicipalityPage"]:
         """The public municipality pages below this index (GraphQL passes ``info``)."""

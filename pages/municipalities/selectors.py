@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.apps import apps
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 
 from wagtail.models import Locale
 
@@ -16,9 +16,6 @@ from pages.municipalities.models import MunicipalityPage
 
 if TYPE_CHECKING:
     from pages.municipalities.models import MunicipalityIndexPage
-
-#: Projects newest first; those whose start is unknown come last on every database.
-NEWEST_FIRST = (F("start_date").desc(nulls_last=True), "title")
 
 
 def municipalities_public(locale: Locale) -> QuerySet[MunicipalityPage]:
@@ -81,7 +78,7 @@ def municipality_projects(municipality: MunicipalityPage) -> QuerySet:
         project_model.objects.filter(
             locale_id=municipality.locale_id, translation_key__in=project_keys
         )
-    ).order_by(*NEWEST_FIRST)
+    ).order_by(*project_model.NEWEST_FIRST)
 
 
 def projects_of_municipalities(
@@ -106,7 +103,7 @@ def projects_of_municipalities(
                     locale_id__in={item.locale_id for item in municipalities},
                     translation_key__in=set().union(*keys_of.values()),
                 )
-            ).order_by(*NEWEST_FIRST)
+            ).order_by(*project_model.NEWEST_FIRST)
         )
     return {
         item.pk: [

@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from pages.municipalities.demo import (
+from cms.demo import (
     demo_image,
     ensure_index,
     paragraphs,

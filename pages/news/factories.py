@@ -4,8 +4,8 @@ import datetime
 
 import factory
 import wagtail_factories
-from factory.django import DjangoModelFactory
 
+from cms.factories import OrderableFactory
 from pages.news.models import NewsGalleryImage, NewsIndexPage, NewsPage
 
 
@@ -27,12 +27,9 @@ class NewsPageFactory(wagtail_factories.PageFactory):
         model = NewsPage
 
 
-class NewsGalleryImageFactory(DjangoModelFactory):
+class NewsGalleryImageFactory(OrderableFactory):
     image = factory.SubFactory(wagtail_factories.ImageFactory)
     caption = factory.Sequence(lambda n: f"Photo {n}")
-
-    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
-    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = NewsGalleryImage

@@ -22,14 +22,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
-from cms.models import BasePage
+from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage
 from pages.news.forms import NewsPageForm
 
-#: Most items an index page lists; partner sites page through the top-level query instead.
-INDEX_LIST_LIMIT = 100
 
-
-class NewsIndexPage(BasePage):
+class NewsIndexPage(BaseIndexPage):
     """The network's news; one per language tree, under the home page."""
 
     intro = models.TextField(
@@ -37,13 +34,8 @@ class NewsIndexPage(BasePage):
         help_text="A short introduction partner sites show above the list of news.",
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-
     graphql_fields = [
-        *BasePage.graphql_fields,
-        GraphQLString("intro"),
+        *BaseIndexPage.graphql_fields,
         GraphQLForeignKey(
             "news",
             "news.NewsPage",
@@ -56,17 +48,11 @@ class NewsIndexPage(BasePage):
         ),
     ]
 
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = "news index page"
-
-    def __str__(self) -> str:
-        return self.title
 
     def news(self, info: object = None) -> list["NewsPage"]:
         """The public news items below this index (GraphQL passes ``info``)."""

@@ -14,7 +14,7 @@ from typing import Any
 
 from wagtail.rich_text import RichText
 
-from pages.municipalities.demo import ensure_index, paragraphs, snippet, translate_once
+from cms.demo import ensure_index, paragraphs, snippet, translate_once
 from pages.municipalities.models import MunicipalityPage
 from pages.projects.factories import (
     ProjectEventFactory,

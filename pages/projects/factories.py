@@ -4,8 +4,8 @@ import datetime
 
 import factory
 import wagtail_factories
-from factory.django import DjangoModelFactory
 
+from cms.factories import OrderableFactory
 from pages.projects.models import (
     ProjectEvent,
     ProjectGoal,
@@ -36,43 +36,31 @@ class ProjectPageFactory(wagtail_factories.PageFactory):
         model = ProjectPage
 
 
-class ProjectPartnerFactory(DjangoModelFactory):
+class ProjectPartnerFactory(OrderableFactory):
     role = ProjectPartner.Role.PARTNER
-
-    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
-    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = ProjectPartner
 
 
-class ProjectGoalFactory(DjangoModelFactory):
+class ProjectGoalFactory(OrderableFactory):
     text = factory.Sequence(lambda n: f"Goal {n}")
-
-    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
-    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = ProjectGoal
 
 
-class ProjectEventFactory(DjangoModelFactory):
+class ProjectEventFactory(OrderableFactory):
     title = factory.Sequence(lambda n: f"Meeting {n}")
     start_date = datetime.date(2020, 6, 1)
-
-    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
-    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = ProjectEvent
 
 
-class ProjectSocialLinkFactory(DjangoModelFactory):
+class ProjectSocialLinkFactory(OrderableFactory):
     network = ProjectSocialLink.Network.FACEBOOK
     url = "https://www.facebook.com/example/"
-
-    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
-    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = ProjectSocialLink

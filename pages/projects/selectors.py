@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from wagtail.models import Locale
 
@@ -16,9 +16,6 @@ from pages.projects.models import ProjectPage, ProjectPartner
 if TYPE_CHECKING:
     from pages.projects.models import ProjectIndexPage
 
-#: Newest first; projects whose start is unknown come last on every database.
-NEWEST_FIRST = (F("start_date").desc(nulls_last=True), "title")
-
 
 def projects_public(locale: Locale) -> QuerySet[ProjectPage]:
     """Project pages in ``locale`` that anonymous partner sites may see."""
@@ -27,7 +24,7 @@ def projects_public(locale: Locale) -> QuerySet[ProjectPage]:
 
 def projects_for_api(locale: Locale) -> QuerySet[ProjectPage]:
     """Projects for the top-level GraphQL list, with what their type shows joined in."""
-    return with_relations(projects_public(locale)).order_by(*NEWEST_FIRST)
+    return with_relations(projects_public(locale)).order_by(*ProjectPage.NEWEST_FIRST)
 
 
 def projects_filter(
@@ -62,7 +59,9 @@ def projects_filter(
 
 def projects_under(index: ProjectIndexPage) -> QuerySet[ProjectPage]:
     """The public project pages below ``index``, newest first."""
-    return with_relations(public_pages(ProjectPage.objects.child_of(index))).order_by(*NEWEST_FIRST)
+    return with_relations(public_pages(ProjectPage.objects.child_of(index))).order_by(
+        *ProjectPage.NEWEST_FIRST
+    )
 
 
 def with_relations(queryset: QuerySet[ProjectPage]) -> QuerySet[ProjectPage]:

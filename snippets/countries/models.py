@@ -3,7 +3,6 @@ from collections.abc import Callable
 import graphene
 from django_countries.fields import CountryField
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 
@@ -14,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.graphql.types import CountryObjectType
+from cms.models import clean_slug
 
 
 def _country_list(field_name: str) -> Callable[[], GraphQLField]:
@@ -108,20 +108,4 @@ class CountryGroup(TranslatableMixin, index.Indexed, models.Model):
 
     def clean(self) -> None:
         super().clean()
-        _clean_slug(self)
-
-
-def _clean_slug(instance: models.Model) -> None:
-    """Fill an empty slug from the name and keep it unique within the instance's locale."""
-    if not instance.slug:
-        instance.slug = slugify(instance.name)
-    if not instance.slug:
-        if instance.name:  # a missing name has an error of its own
-            raise ValidationError({"slug": "Enter a slug: the name has no letters to build one."})
-        return
-    # The admin form leaves out `locale`, so Django's own unique_together check skips it.
-    clash = type(instance)._default_manager.filter(slug=instance.slug, locale_id=instance.locale_id)
-    if instance.locale_id and clash.exclude(pk=instance.pk).exists():
-        raise ValidationError(
-            {"slug": f"Another {instance._meta.verbose_name} in this language uses this slug."}
-        )
+        clean_slug(self)

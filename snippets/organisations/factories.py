@@ -9,6 +9,7 @@ from django.utils.text import slugify
 
 from wagtail.models import Locale
 
+from cms.factories import OrderableFactory
 from snippets.organisations.models import (
     OpeningHours,
     Organisation,
@@ -33,10 +34,7 @@ class OrganisationFactory(DjangoModelFactory):
     locale = factory.LazyFunction(Locale.get_default)
 
 
-class OrganisationSocialLinkFactory(DjangoModelFactory):
-    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
-    sort_order = factory.Sequence(lambda n: n)
-
+class OrganisationSocialLinkFactory(OrderableFactory):
     class Meta:
         model = OrganisationSocialLink
         django_get_or_create = ("organisation", "network")
@@ -48,11 +46,8 @@ class OrganisationSocialLinkFactory(DjangoModelFactory):
     )
 
 
-class OpeningHoursFactory(DjangoModelFactory):
+class OpeningHoursFactory(OrderableFactory):
     """Monday to Friday 9:00–17:00 unless told otherwise."""
-
-    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
-    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = OpeningHours
@@ -67,10 +62,7 @@ class OpeningHoursFactory(DjangoModelFactory):
     locale = factory.SelfAttribute("organisation.locale")
 
 
-class QualityLabelFactory(DjangoModelFactory):
-    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
-    sort_order = factory.Sequence(lambda n: n)
-
+class QualityLabelFactory(OrderableFactory):
     class Meta:
         model = QualityLabel
 

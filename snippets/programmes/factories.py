@@ -7,6 +7,7 @@ from django.utils.text import slugify
 
 from wagtail.models import Locale
 
+from cms.factories import OrderableFactory
 from snippets.programmes.models import Programme, ProgrammeAction
 
 
@@ -25,11 +26,8 @@ class ProgrammeFactory(DjangoModelFactory):
     locale = factory.LazyFunction(Locale.get_default)
 
 
-class ProgrammeActionFactory(DjangoModelFactory):
+class ProgrammeActionFactory(OrderableFactory):
     """An action of a programme, in the programme's language."""
-
-    # Rows keep the order they were made in (Orderable sorts by sort_order; NULLs have none).
-    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = ProgrammeAction

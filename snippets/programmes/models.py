@@ -16,6 +16,8 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.models import clean_slug
+
 
 def _required_list(field_name: str, model_label: str) -> Callable[[], GraphQLField]:
     """``[Type!]!`` for a child relation: plain lists, without grapple's queryset arguments."""
@@ -110,7 +112,7 @@ class Programme(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def clean(self) -> None:
         super().clean()
-        _clean_slug(self)
+        clean_slug(self)
 
 
 class ProgrammeAction(TranslatableMixin, index.Indexed, Orderable):
@@ -170,19 +172,3 @@ class ProgrammeAction(TranslatableMixin, index.Indexed, Orderable):
             self.slug = slugify(self.name)
         if not self.slug and self.name:
             raise ValidationError({"slug": "Enter a slug: the name has no letters to build one."})
-
-
-def _clean_slug(instance: models.Model) -> None:
-    """Fill an empty slug from the name and keep it unique within the instance's locale."""
-    if not instance.slug:
-        instance.slug = slugify(instance.name)
-    if not instance.slug:
-        if instance.name:  # a missing name has an error of its own
-            raise ValidationError({"slug": "Enter a slug: the name has no letters to build one."})
-        return
-    # The admin form leaves out `locale`, so Django's own unique_together check skips it.
-    clash = type(instance)._default_manager.filter(slug=instance.slug, locale_id=instance.locale_id)
-    if instance.locale_id and clash.exclude(pk=instance.pk).exists():
-        raise ValidationError(
-            {"slug": f"Another {instance._meta.verbose_name} in this language uses this slug."}
-        )

@@ -1,15 +1,13 @@
 """A call for applications: who may apply, for what, until when, and where."""
 
-import zoneinfo
 from datetime import datetime, tzinfo
 
-from django_countries.fields import Country, CountryField
+from django_countries.fields import CountryField
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 
 from grapple.models import (
@@ -21,7 +19,6 @@ from grapple.models import (
     GraphQLString,
 )
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -35,10 +32,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
-from cms.graphql.types import GraphQLCountryList
+from cms.forms import LocalisedChoicesPageForm
 from cms.graphql.visibility import public_pages
 from cms.localized import relation_in_locale
 from cms.models import BasePage
+from cms.time_zones import zone_or_current
 from pages.calls.models.fields import (
     DEFAULT_TIME_ZONE,
     MAX_AGE,
@@ -49,32 +47,16 @@ from pages.calls.models.fields import (
     time_zone_choices,
     validate_organisation_kinds,
 )
+from snippets.countries.eligibility import CountryEligibilityPage
 
 
-class CallPageForm(WagtailAdminPageForm):
+class CallPageForm(LocalisedChoicesPageForm):
     """Offers only the programmes, actions and country groups of the page's own language."""
 
     LOCALISED_CHOICES = ("programme", "programme_action", "eligible_country_groups")
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        locale_id = self.instance.locale_id
-        if not locale_id:
-            return
-        for name in self.LOCALISED_CHOICES:
-            field = self.fields.get(name)
-            if field is None:
-                continue
-            # Keep what is already chosen, so a synchronised translation loses nothing.
-            model_field = self.instance._meta.get_field(name)
-            if model_field.many_to_many:
-                chosen = [obj.pk for obj in getattr(self.instance, name).all()]
-            else:
-                chosen = [getattr(self.instance, model_field.attname)]
-            field.queryset = field.queryset.filter(Q(locale_id=locale_id) | Q(pk__in=chosen))
 
-
-class CallPage(BasePage):
+class CallPage(CountryEligibilityPage):
     """A call for applications, e.g. for European Solidarity Corps solidarity projects."""
 
     class Status(models.TextChoices):
@@ -308,22 +290,7 @@ class CallPage(BasePage):
         ),
         GraphQLString("required_quality_label"),
         GraphQLBoolean("requires_quality_label", required=True),
-        GraphQLCollection(
-            GraphQLForeignKey,
-            "eligible_country_groups",
-            "countries.CountryGroup",
-            source="localized_eligible_country_groups",
-            required=True,
-            item_required=True,
-        ),
-        GraphQLCountryList(
-            "eligible_countries", description="Countries eligible besides the groups."
-        ),
-        GraphQLCountryList(
-            "all_eligible_countries",
-            description="Every eligible country: the groups' and the single ones, by code.",
-        ),
-        GraphQLString("eligibility_note"),
+        *CountryEligibilityPage.eligibility_graphql_fields,
         GraphQLInt("duration_min_months"),
         GraphQLInt("duration_max_months"),
         GraphQLString("application_url"),
@@ -389,10 +356,7 @@ class CallPage(BasePage):
     @property
     def zone(self) -> tzinfo:
         """The call's time zone; the server's if the stored name is unknown here."""
-        try:
-            return zoneinfo.ZoneInfo(self.time_zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return timezone.get_current_timezone()
+        return zone_or_current(self.time_zone)
 
     @property
     def opens_at_iso(self) -> str | None:
@@ -411,13 +375,6 @@ class CallPage(BasePage):
         return bool(self.required_quality_label)
 
     @property
-    def all_eligible_countries(self) -> list[Country]:
-        codes = {country.code for country in self.eligible_countries}
-        for group in self.eligible_country_groups.all():
-            codes.update(country.code for country in group.countries)
-        return [Country(code) for code in sorted(codes)]
-
-    @property
     def localized_programme(self) -> models.Model | None:
         return relation_in_locale(self, "programme")
 
@@ -428,10 +385,6 @@ class CallPage(BasePage):
     @property
     def localized_contact(self) -> models.Model | None:
         return relation_in_locale(self, "contact")
-
-    @property
-    def localized_eligible_country_groups(self) -> list[models.Model]:
-        return relation_in_locale(self, "eligible_country_groups")
 
     @property
     def localized_related_conference(self) -> Page | None:

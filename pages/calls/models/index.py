@@ -6,18 +6,16 @@ from typing import TYPE_CHECKING
 
 from django.db import models
 
-from grapple.models import GraphQLCollection, GraphQLForeignKey, GraphQLString
-from wagtail.admin.panels import FieldPanel
-from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
+from grapple.models import GraphQLCollection, GraphQLForeignKey
 
-from cms.models import BasePage
+from cms.graphql.types import with_list_arguments
+from cms.models import BaseIndexPage
 
 if TYPE_CHECKING:
     from pages.calls.models import CallPage
 
 
-class CallIndexPage(BasePage):
+class CallIndexPage(BaseIndexPage):
     """The network's open, coming and past calls; one per language tree, under the home page."""
 
     intro = models.TextField(
@@ -25,13 +23,8 @@ class CallIndexPage(BasePage):
         help_text="A short introduction partner sites show above the list of calls.",
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-
     graphql_fields = [
-        *BasePage.graphql_fields,
-        GraphQLString("intro"),
+        *BaseIndexPage.graphql_fields,
         GraphQLCollection(
             GraphQLForeignKey,
             "calls",
@@ -42,17 +35,11 @@ class CallIndexPage(BasePage):
         ),
     ]
 
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-
     parent_page_types = ["home.HomePage"]
     subpage_types = ["calls.CallPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = "call index page"
-
-    def __str__(self) -> str:
-        return self.title
 
     def calls(self, info: object = None, **kwargs: object) -> list[CallPage]:
         """The live, public call pages below this index (GraphQL passes ``info``).
@@ -60,6 +47,6 @@ class CallIndexPage(BasePage):
         A list, not a queryset: ``limit`` and ``offset`` slice it, and a sliced queryset can
         no longer be narrowed by the visibility middleware.
         """
-        from pages.calls.selectors import calls_under, with_list_arguments
+        from pages.calls.selectors import calls_under
 
         return list(with_list_arguments(calls_under(self), info, kwargs))

@@ -1,13 +1,11 @@
 """A conference: when and where, who may take part, who organises it and how to apply."""
 
-import zoneinfo
 from datetime import datetime, tzinfo
 
-from django_countries.fields import Country, CountryField
+from django_countries.fields import CountryField
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 
 from grapple.models import (
@@ -18,7 +16,6 @@ from grapple.models import (
     GraphQLString,
 )
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -33,37 +30,26 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
-from cms.graphql.types import GraphQLCountryList
+from cms.forms import LocalisedChoicesPageForm
 from cms.localized import relation_in_locale
 from cms.models import BasePage
+from cms.time_zones import zone_or_current
 from pages.conferences.models.fields import (
     DEFAULT_TIME_ZONE,
     language_codes,
     time_zone_choices,
     validate_language_codes,
 )
+from snippets.countries.eligibility import CountryEligibilityPage
 
 
-class ConferencePageForm(WagtailAdminPageForm):
+class ConferencePageForm(LocalisedChoicesPageForm):
     """Offers only the organisations and country groups of the page's own language."""
 
     LOCALISED_CHOICES = ("eligible_country_groups", "initiators", "co_organisers")
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        locale_id = self.instance.locale_id
-        if not locale_id:
-            return
-        for name in self.LOCALISED_CHOICES:
-            field = self.fields.get(name)
-            if field is None:
-                continue
-            # Keep what is already chosen, so a synchronised translation loses nothing.
-            chosen = [obj.pk for obj in getattr(self.instance, name).all()]
-            field.queryset = field.queryset.filter(Q(locale_id=locale_id) | Q(pk__in=chosen))
 
-
-class ConferencePage(BasePage):
+class ConferencePage(CountryEligibilityPage):
     """A conference that municipalities and organisations apply to attend."""
 
     class Format(models.TextChoices):
@@ -307,22 +293,7 @@ class ConferencePage(BasePage):
             item_required=True,
         ),
         GraphQLString("delegation_note"),
-        GraphQLCollection(
-            GraphQLForeignKey,
-            "eligible_country_groups",
-            "countries.CountryGroup",
-            source="localized_eligible_country_groups",
-            required=True,
-            item_required=True,
-        ),
-        GraphQLCountryList(
-            "eligible_countries", description="Countries eligible besides the groups."
-        ),
-        GraphQLCountryList(
-            "all_eligible_countries",
-            description="Every eligible country: the groups' and the single ones, by code.",
-        ),
-        GraphQLString("eligibility_note"),
+        *CountryEligibilityPage.eligibility_graphql_fields,
         GraphQLForeignKey(
             "main_organiser", "organisations.Organisation", source="localized_main_organiser"
         ),
@@ -407,10 +378,7 @@ class ConferencePage(BasePage):
     @property
     def zone(self) -> tzinfo:
         """The conference's time zone; the server's if the stored name is unknown here."""
-        try:
-            return zoneinfo.ZoneInfo(self.time_zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return timezone.get_current_timezone()
+        return zone_or_current(self.time_zone)
 
     @property
     def format_label(self) -> str:
@@ -443,13 +411,6 @@ class ConferencePage(BasePage):
         return language_codes(self.working_languages)
 
     @property
-    def all_eligible_countries(self) -> list[Country]:
-        codes = {country.code for country in self.eligible_countries}
-        for group in self.eligible_country_groups.all():
-            codes.update(country.code for country in group.countries)
-        return [Country(code) for code in sorted(codes)]
-
-    @property
     def localized_main_organiser(self) -> models.Model | None:
         return relation_in_locale(self, "main_organiser")
 
@@ -464,10 +425,6 @@ class ConferencePage(BasePage):
     @property
     def localized_co_organisers(self) -> list[models.Model]:
         return relation_in_locale(self, "co_organisers")
-
-    @property
-    def localized_eligible_country_groups(self) -> list[models.Model]:
-        return relation_in_locale(self, "eligible_country_groups")
 
     def clean(self) -> None:
         super().clean()

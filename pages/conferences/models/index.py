@@ -6,18 +6,16 @@ from typing import TYPE_CHECKING
 
 from django.db import models
 
-from grapple.models import GraphQLCollection, GraphQLForeignKey, GraphQLString
-from wagtail.admin.panels import FieldPanel
-from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
+from grapple.models import GraphQLCollection, GraphQLForeignKey
 
-from cms.models import BasePage
+from cms.graphql.types import with_list_arguments
+from cms.models import BaseIndexPage
 
 if TYPE_CHECKING:
     from pages.conferences.models import ConferencePage
 
 
-class ConferenceIndexPage(BasePage):
+class ConferenceIndexPage(BaseIndexPage):
     """The network's conferences; one per language tree, under the home page."""
 
     intro = models.TextField(
@@ -25,13 +23,8 @@ class ConferenceIndexPage(BasePage):
         help_text="A short introduction partner sites show above the list of conferences.",
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-
     graphql_fields = [
-        *BasePage.graphql_fields,
-        GraphQLString("intro"),
+        *BaseIndexPage.graphql_fields,
         GraphQLCollection(
             GraphQLForeignKey,
             "conferences",
@@ -42,17 +35,11 @@ class ConferenceIndexPage(BasePage):
         ),
     ]
 
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-
     parent_page_types = ["home.HomePage"]
     subpage_types = ["conferences.ConferencePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = "conference index page"
-
-    def __str__(self) -> str:
-        return self.title
 
     def conferences(self, info: object = None, **kwargs: object) -> list[ConferencePage]:
         """The live, public conference pages below this index (GraphQL passes ``info``).
@@ -60,6 +47,6 @@ class ConferenceIndexPage(BasePage):
         A list, not a queryset: ``limit`` and ``offset`` slice it, and a sliced queryset can
         no longer be narrowed by the visibility middleware.
         """
-        from pages.conferences.selectors import conferences_under, with_list_arguments
+        from pages.conferences.selectors import conferences_under
 
         return list(with_list_arguments(conferences_under(self), info, kwargs))

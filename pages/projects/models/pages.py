@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
 
 from grapple.models import GraphQLForeignKey, GraphQLRichText, GraphQLStreamfield, GraphQLString
 from wagtail.admin.panels import (
@@ -16,15 +17,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
-from cms.models import BasePage
+from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage
 from pages.projects.forms import ProjectPageForm
 from pages.projects.models.rows import ProjectPartner
 
-#: Most items an index page lists; partner sites page through the top-level query instead.
-INDEX_LIST_LIMIT = 100
 
-
-class ProjectIndexPage(BasePage):
+class ProjectIndexPage(BaseIndexPage):
     """The list of the network's projects; one per language tree, under the home page."""
 
     intro = models.TextField(
@@ -32,13 +30,8 @@ class ProjectIndexPage(BasePage):
         help_text="A short introduction partner sites show above the list of projects.",
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-
     graphql_fields = [
-        *BasePage.graphql_fields,
-        GraphQLString("intro"),
+        *BaseIndexPage.graphql_fields,
         GraphQLForeignKey(
             "projects",
             "projects.ProjectPage",
@@ -51,17 +44,11 @@ class ProjectIndexPage(BasePage):
         ),
     ]
 
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-
     parent_page_types = ["home.HomePage"]
     subpage_types = ["projects.ProjectPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = "project index page"
-
-    def __str__(self) -> str:
-        return self.title
 
     def projects(self, info: object = None) -> list["ProjectPage"]:
         """The public project pages below this index (GraphQL passes ``info``)."""
@@ -74,6 +61,10 @@ class ProjectIndexPage(BasePage):
 
 class ProjectPage(BasePage):
     """A funded project: who runs it with whom, what it aims at, and what happened."""
+
+    #: The order of every list of projects, here and on municipality pages: newest first, and
+    #: those whose start is unknown last on every database.
+    NEWEST_FIRST = (F("start_date").desc(nulls_last=True), "title")
 
     acronym = models.CharField(
         max_length=30,

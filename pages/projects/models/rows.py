@@ -1,5 +1,3 @@
-from urllib.parse import urlsplit
-
 from django_countries.fields import CountryField
 
 from django.core.exceptions import ValidationError
@@ -15,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.graphql.types import GraphQLCountry
 from cms.graphql.visibility import public_pages
 from cms.localized import localized
+from cms.models import BaseSocialLink
 
 #: Marks a partner that was not prepared for the API; ``None`` is a valid prepared value.
 _UNSET = object()
@@ -220,70 +219,15 @@ class ProjectEvent(TranslatableMixin, Orderable):
             raise ValidationError({"end_date": "The end date cannot be before the start date."})
 
 
-class ProjectSocialLink(Orderable):
+class ProjectSocialLink(BaseSocialLink):
     """A link to one of the project's social media profiles."""
-
-    class Network(models.TextChoices):
-        FACEBOOK = "facebook", "Facebook"
-        INSTAGRAM = "instagram", "Instagram"
-        TIKTOK = "tiktok", "TikTok"
-        YOUTUBE = "youtube", "YouTube"
-        LINKEDIN = "linkedin", "LinkedIn"
-        X = "x", "X (Twitter)"
-        WEBSITE = "website", _("Other website")
-
-    #: Hosts each network's profile addresses use; "website" accepts any host.
-    HOSTS = {
-        Network.FACEBOOK: ("facebook.com", "fb.com", "fb.me"),
-        Network.INSTAGRAM: ("instagram.com",),
-        Network.TIKTOK: ("tiktok.com",),
-        Network.YOUTUBE: ("youtube.com", "youtu.be"),
-        Network.LINKEDIN: ("linkedin.com",),
-        Network.X: ("x.com", "twitter.com"),
-    }
 
     project = ParentalKey(
         "projects.ProjectPage", on_delete=models.CASCADE, related_name="social_links"
     )
-    network = models.CharField(max_length=20, choices=Network.choices)
     url = models.URLField(
         "address", help_text="The profile's full address, e.g. https://www.facebook.com/name/."
     )
 
-    panels = [FieldRowPanel([FieldPanel("network"), FieldPanel("url")])]
-
-    graphql_fields = [
-        GraphQLString("network", required=True),
-        GraphQLString("network_label", required=True),
-        GraphQLString("url", required=True),
-    ]
-
-    translatable_fields = [SynchronizedField("network"), SynchronizedField("url")]
     # Saving a row drops cached GraphQL responses, as saving a page does.
     _cms_api_related = True
-
-    class Meta(Orderable.Meta):
-        verbose_name = "social media link"
-
-    def __str__(self) -> str:
-        return f"{self.get_network_display()}: {self.url}"
-
-    @property
-    def network_label(self) -> str:
-        return str(self.get_network_display())
-
-    def clean(self) -> None:
-        super().clean()
-        hosts = self.HOSTS.get(self.network)
-        if not hosts or not self.url:
-            return
-        host = (urlsplit(self.url).hostname or "").lower()
-        if not any(host == allowed or host.endswith(f".{allowed}") for allowed in hosts):
-            raise ValidationError(
-                {
-                    "url": (
-                        f"This is not a {self.get_network_display()} address: it should be on "
-                        f"{' or '.join(hosts)}. Choose 'Other website' for other sites."
-                    )
-                }
-            )

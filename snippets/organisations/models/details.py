@@ -1,5 +1,4 @@
 import datetime
-from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,76 +10,21 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.models import BaseSocialLink
+
 #: The first year a European youth programme could grant a label (Youth for Europe, 1988).
 FIRST_LABEL_YEAR = 1988
 
 
-class OrganisationSocialLink(Orderable):
+class OrganisationSocialLink(BaseSocialLink):
     """A link to one of the organisation's social media profiles."""
-
-    class Network(models.TextChoices):
-        FACEBOOK = "facebook", "Facebook"
-        INSTAGRAM = "instagram", "Instagram"
-        TIKTOK = "tiktok", "TikTok"
-        YOUTUBE = "youtube", "YouTube"
-        LINKEDIN = "linkedin", "LinkedIn"
-        X = "x", "X (Twitter)"
-        WEBSITE = "website", "Other website"
-
-    #: Hosts a profile address of each network may use; "website" accepts any host.
-    HOSTS = {
-        Network.FACEBOOK: ("facebook.com", "fb.com", "fb.me"),
-        Network.INSTAGRAM: ("instagram.com",),
-        Network.TIKTOK: ("tiktok.com",),
-        Network.YOUTUBE: ("youtube.com", "youtu.be"),
-        Network.LINKEDIN: ("linkedin.com",),
-        Network.X: ("x.com", "twitter.com"),
-    }
 
     organisation = ParentalKey(
         "organisations.Organisation", on_delete=models.CASCADE, related_name="social_links"
     )
-    network = models.CharField(max_length=20, choices=Network.choices)
     url = models.URLField(
         "address", help_text="The profile's full address, e.g. https://www.instagram.com/name/."
     )
-
-    panels = [FieldRowPanel([FieldPanel("network"), FieldPanel("url")])]
-
-    graphql_fields = [
-        GraphQLString("network", required=True),
-        GraphQLString("network_label", required=True),
-        GraphQLString("url", required=True),
-    ]
-
-    translatable_fields = [SynchronizedField("network"), SynchronizedField("url")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "social media link"
-
-    def __str__(self) -> str:
-        return f"{self.get_network_display()}: {self.url}"
-
-    @property
-    def network_label(self) -> str:
-        return str(self.get_network_display())
-
-    def clean(self) -> None:
-        super().clean()
-        hosts = self.HOSTS.get(self.network)
-        if not hosts or not self.url:
-            return
-        host = (urlsplit(self.url).hostname or "").lower()
-        if not any(host == allowed or host.endswith(f".{allowed}") for allowed in hosts):
-            network = _article(self.get_network_display())
-            raise ValidationError(
-                {
-                    "url": (
-                        f"This is not {network} address: it should be on {' or '.join(hosts)}. "
-                        "Choose 'Other website' for other sites."
-                    )
-                }
-            )
 
 
 class OpeningHours(TranslatableMixin, Orderable):
@@ -260,10 +204,6 @@ class QualityLabel(TranslatableMixin, Orderable):
                 )
         if errors:
             raise ValidationError(errors)
-
-
-def _article(noun: str) -> str:
-    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
 
 
 def _hhmm(value: datetime.time) -> str:
