@@ -50,6 +50,14 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self) -> str:
         return f"{self.state.title} ({self.translation.target_locale.get_display_name()})"
 
+    def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
+        # Wagtail shows the title only in the breadcrumbs (the h1 is for screen readers):
+        # without this item the header reads "Home" and never names the translation.
+        return [
+            *self.breadcrumbs_items,
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         user = self.request.user
