@@ -194,6 +194,21 @@ def _grapple_type(model: type[models.Model]) -> Any:
     raise RuntimeError(f"{model._meta.label} has no GraphQL type; is its app in GRAPPLE['APPS']?")
 
 
+def page_of(queryset: QuerySet, start: int, size: int) -> list[models.Model]:
+    """Rows ``start`` to ``start + size`` of ``queryset``: first their keys, then the rows.
+
+    The database sorts every match before it can apply the LIMIT, so fetching the rows in one
+    statement would join each related table (``select_related``) for every match, not for the
+    page's rows only; sorting bare keys and joining for one page's worth keeps a list of 20
+    from costing as much as the whole collection.
+    """
+    keys = list(queryset.values_list("pk", flat=True)[start : start + size])
+    if not keys:
+        return []
+    rows = {row.pk: row for row in queryset.order_by().filter(pk__in=keys)}
+    return [rows[key] for key in keys if key in rows]
+
+
 def _camel(name: str) -> str:
     first, *rest = name.split("_")
     return first + "".join(part.title() for part in rest)
@@ -247,7 +262,7 @@ def _resolve_list(query: ContentQuery) -> Callable[..., dict[str, Any]]:
             queryset = queryset.select_related("locale")
         total = queryset.count()
         start = (page - 1) * per_page
-        items = list(queryset[start : start + per_page]) if start < total else []
+        items = page_of(queryset, start, per_page) if start < total else []
         attach_translations(items)
         if query.prepare is not None and items:
             query.prepare(items)
