@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
+from cms.eligibility import eligible_country_code, open_to_country
 from cms.graphql.visibility import public_pages
 from cms.localized import attach_relations_in_locale
 from pages.calls.models import CallPage
-from snippets.countries.selectors import eligible_country_code, open_to_country
 
 if TYPE_CHECKING:
     from pages.calls.models import CallIndexPage

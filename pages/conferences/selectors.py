@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
+from cms.eligibility import eligible_country_code, open_to_country
 from cms.graphql.visibility import public_pages
 from cms.localized import attach_relations_in_locale
 from pages.conferences.models import ConferencePage, ConferencePartnerLogo
-from snippets.countries.selectors import eligible_country_code, open_to_country
 
 if TYPE_CHECKING:
     from pages.conferences.models import ConferenceIndexPage

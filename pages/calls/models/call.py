@@ -32,6 +32,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
+from cms.eligibility import CountryEligibilityPage
 from cms.forms import LocalisedChoicesPageForm
 from cms.graphql.visibility import public_pages
 from cms.localized import relation_in_locale
@@ -47,7 +48,6 @@ from pages.calls.models.fields import (
     time_zone_choices,
     validate_organisation_kinds,
 )
-from snippets.countries.eligibility import CountryEligibilityPage
 
 
 class CallPageForm(LocalisedChoicesPageForm):

@@ -30,6 +30,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
+from cms.eligibility import CountryEligibilityPage
 from cms.forms import LocalisedChoicesPageForm
 from cms.localized import relation_in_locale
 from cms.models import BasePage
@@ -40,7 +41,6 @@ from pages.conferences.models.fields import (
     time_zone_choices,
     validate_language_codes,
 )
-from snippets.countries.eligibility import CountryEligibilityPage
 
 
 class ConferencePageForm(LocalisedChoicesPageForm):

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import re
+from typing import TypeVar
+
 from django_countries.fields import Country
+from graphql import GraphQLError
 
 from django.db import models
+from django.db.models import CharField, Q, QuerySet, Value
+from django.db.models.functions import Concat
 
 from grapple.models import GraphQLCollection, GraphQLForeignKey, GraphQLString
 
 from cms.graphql.types import GraphQLCountryList
 from cms.localized import relation_in_locale
 from cms.models import BasePage
+
+COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 
 
 class CountryEligibilityPage(BasePage):
@@ -20,7 +28,7 @@ class CountryEligibilityPage(BasePage):
     ``eligible_countries`` (a multiple ``CountryField``) and ``eligibility_note`` itself:
     where a model declares a field decides where partner sites find it in the page's GraphQL
     type, and each page words the help text for its own editors.
-    ``selectors.open_to_country`` finds the pages open to one country.
+    :func:`open_to_country` finds the pages open to one country.
     """
 
     #: Spliced into each page's ``graphql_fields``, so partner sites read eligibility alike on
@@ -57,3 +65,43 @@ class CountryEligibilityPage(BasePage):
     @property
     def localized_eligible_country_groups(self) -> list[models.Model]:
         return relation_in_locale(self, "eligible_country_groups")
+
+
+EligibilityPageT = TypeVar("EligibilityPageT", bound=CountryEligibilityPage)
+GroupT = TypeVar("GroupT", bound=models.Model)
+
+
+def eligible_country_code(value: str) -> str:
+    """The upper-case ISO 3166-1 alpha-2 code in an ``eligibleCountry`` GraphQL argument."""
+    code = value.strip().upper()
+    if not COUNTRY_CODE.match(code):
+        raise GraphQLError(
+            f"Argument 'eligibleCountry': {value!r} is not an ISO 3166-1 "
+            "alpha-2 country code such as 'SI'."
+        )
+    return code
+
+
+def groups_listing(groups: QuerySet[GroupT], code: str) -> QuerySet[GroupT]:
+    """The country groups in ``groups`` whose ``countries`` include ``code`` (upper case)."""
+    return groups.annotate(_padded_codes=padded_codes("countries")).filter(
+        _padded_codes__contains=f",{code},"
+    )
+
+
+def open_to_country(queryset: QuerySet[EligibilityPageT], code: str) -> QuerySet[EligibilityPageT]:
+    """Pages listing the country ``code`` (upper case) itself or through one of their groups."""
+    # The group model is reached through the page's own relation: the core names no plugin.
+    group_model = queryset.model._meta.get_field("eligible_country_groups").related_model
+    through_groups = queryset.model.objects.filter(
+        eligible_country_groups__in=groups_listing(group_model._default_manager.all(), code)
+    )
+    return queryset.annotate(_padded_countries=padded_codes("eligible_countries")).filter(
+        Q(_padded_countries__contains=f",{code},") | Q(pk__in=through_groups.values("pk"))
+    )
+
+
+def padded_codes(field_name: str) -> Concat:
+    """A multiple ``CountryField`` stores "AL,BA,XK"; wrapped in commas, ",BA," matches BA
+    wherever it sits and never a code that merely shares a letter."""
+    return Concat(Value(","), field_name, Value(","), output_field=CharField())
