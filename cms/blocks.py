@@ -8,10 +8,7 @@ from grapple.helpers import register_streamfield_block
 from grapple.models import GraphQLImage, GraphQLPage, GraphQLString
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Locale, Page
-
-from cms.graphql.visibility import public_pages
-from cms.localized import localized
+from wagtail.models import Page
 
 
 @register_streamfield_block
@@ -58,6 +55,9 @@ class QuoteBlock(blocks.StructBlock):
 class PageLinkBlock(blocks.StructBlock):
     """A link to another page of the site, with optional link text."""
 
+    # Methods import cms.graphql lazily: blocks load with the models, before the GraphQL
+    # modules can be imported.
+
     page = blocks.PageChooserBlock()
     text = blocks.CharBlock(required=False, max_length=200, help_text="Defaults to the title.")
 
@@ -66,22 +66,27 @@ class PageLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
 
-    def page_for_reader(self, info: Any, values: dict[str, Any], **kwargs: Any) -> Page | None:
-        """The chosen page in the language the partner asked for, where it is public there.
+    def bulk_to_python(self, values: list[dict[str, Any]]) -> list[blocks.StructValue]:
+        """In a GraphQL request, the chosen pages of every body loaded so far come in one query
+        (``cms.graphql.links``) instead of one per page body."""
+        from cms.graphql.links import chosen_pages
 
-        wagtail-localize copies page choosers unchanged into translations, so a Slovenian page
-        would link to the English one; and the chooser holds a plain ``Page``, which would hide
-        the page's own type from ``... on ProjectPage`` fragments.
-        """
-        page = values.get("page")
-        if page is None:
-            return None
-        versions = localized(
-            [page],
-            Locale.get_active().pk,
-            restrict=lambda pages: public_pages(pages).specific(),
+        pages = chosen_pages(value.get("page") for value in values)
+        if pages is None:
+            return super().bulk_to_python(values)
+        structs = super().bulk_to_python(
+            [{name: raw for name, raw in value.items() if name != "page"} for value in values]
         )
-        return versions.get(page.pk)
+        for struct, value in zip(structs, values, strict=True):
+            struct["page"] = pages.get(value.get("page"))
+        return structs
+
+    def page_for_reader(self, info: Any, values: dict[str, Any], **kwargs: Any) -> Page | None:
+        """The chosen page in the partner's language, as its own type (``cms.graphql.links``)."""
+        from cms.graphql.links import page_in_reader_language
+
+        page = values.get("page")
+        return None if page is None else page_in_reader_language(page)
 
 
 class BodyBlock(blocks.StreamBlock):

@@ -8,9 +8,12 @@ from typing import Any
 import graphene
 from graphql import GraphQLError
 
+from django.utils import translation
+
 from wagtail.models import Locale, Page, Site
 
 from cms.graphql.interfaces import PublicPageInterface
+from cms.graphql.links import remember
 from cms.graphql.registry import fallback_argument, fallback_chain, page_window, resolve_locale
 from cms.graphql.types import PaginationType
 from cms.graphql.visibility import public_pages
@@ -75,6 +78,9 @@ class CoreQueries(graphene.ObjectType):
             if page is None:
                 raise GraphQLError(PREVIEW_ERROR)
             info.context.cms_preview = True
+            # The draft's links and names follow its own language, whatever else was asked.
+            translation.activate(page.locale.language_code)
+            remember([page])
             return page
         if url_path is None:
             raise GraphQLError("Give either 'urlPath' or 'token'.")
@@ -90,6 +96,7 @@ class CoreQueries(graphene.ObjectType):
                 .first()
             )
             if found is not None:
+                remember([found])
                 return found
         return None
 
@@ -117,6 +124,7 @@ class CoreQueries(graphene.ObjectType):
         window = ids[(page - 1) * per_page : page * per_page]
         pages = {found.pk: found for found in Page.objects.filter(pk__in=window).specific()}
         items = [pages[pk] for pk in window if pk in pages]
+        remember(items)
         return {
             "items": items,
             "pagination": {

@@ -23,6 +23,7 @@ from django.utils import translation
 
 from wagtail.models import Locale
 
+from cms.graphql.links import remember
 from cms.graphql.types import PaginationType
 
 QuerysetFactory = Callable[[Locale], QuerySet]
@@ -264,6 +265,7 @@ def _resolve_list(query: ContentQuery) -> Callable[..., dict[str, Any]]:
         start = (page - 1) * per_page
         items = page_of(queryset, start, per_page) if start < total else []
         attach_translations(items)
+        remember(items)
         if query.prepare is not None and items:
             query.prepare(items)
         return {
@@ -289,6 +291,7 @@ def _resolve_single(query: ContentQuery) -> Callable[..., Any]:
         for candidate in chain:
             found = query.queryset(candidate).filter(slug=slug).first()
             if found is not None:
+                remember([found])
                 return found
         return None
 

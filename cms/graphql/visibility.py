@@ -26,6 +26,14 @@ def visibility_scope() -> Iterator[None]:
         _scope.reset(token)
 
 
+def request_memo(name: str) -> dict[Any, Any] | None:
+    """A dict that lives as long as the current request; ``None`` outside a request."""
+    scope = _scope.get()
+    if scope is None:
+        return None
+    return scope.setdefault(name, {})
+
+
 def hidden_section_paths() -> tuple[str, ...]:
     """Tree paths under which nothing is public.
 

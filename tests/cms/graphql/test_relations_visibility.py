@@ -157,3 +157,58 @@ def test_page_chooser_block_to_a_page_unpublished_in_every_language_is_null(
 
     for locale in ("en", "sl"):
         assert graphql(LINKED_PAGE, {"locale": locale})["data"]["call"]["body"] == [{"page": None}]
+
+
+def test_page_links_cost_the_same_statements_for_few_and_many_links(graphql, call_index, home):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from pages.calls.factories import CallPageFactory
+    from pages.projects.factories import ProjectIndexPageFactory, ProjectPageFactory
+
+    projects_index = ProjectIndexPageFactory(parent=home)
+    projects = [ProjectPageFactory(parent=projects_index) for _ in range(6)]
+    for project in projects:
+        project.save_revision().publish()
+    query = """{ calls(perPage: 50) { items { title body {
+        ... on PageLinkBlock { page { title locale translations { locale }
+            ... on ProjectPage { acronym } } }
+    } } } }"""
+
+    def count(calls: int, links: int) -> int:
+        for _number in range(calls):
+            call = CallPageFactory(
+                parent=call_index,
+                body=[("page_link", {"page": p, "text": ""}) for p in projects[:links]],
+            )
+            call.save_revision().publish()
+        graphql(query)
+        with CaptureQueriesContext(connection) as captured:
+            body = graphql(query)
+        items = body["data"]["calls"]["items"]
+        assert all(len(item["body"]) == links for item in items)
+        assert items[0]["body"][0]["page"]["acronym"] == projects[0].acronym
+        return len(captured.captured_queries)
+
+    few = count(calls=1, links=1)
+    for call in call_index.get_children():
+        call.delete()
+    many = count(calls=6, links=6)
+
+    assert few == many
+
+
+def test_a_preview_resolves_its_links_in_the_previewed_page_s_language(
+    graphql, linked_project, locales
+):
+    from pages.calls.models import CallPage
+
+    slovenian_call = CallPage.objects.get(slug="call", locale=locales["sl"])
+    preview = slovenian_call.create_page_preview()
+    query = """query ($t: String) { calls(locale: "sv") { items { title } }
+        page(token: $t) { ... on CallPage { body {
+            ... on PageLinkBlock { page { title locale } } } } } }"""
+
+    body = graphql(query, {"t": preview.token})["data"]["page"]["body"]
+
+    assert body == [{"page": {"title": "Zavetje", "locale": "sl"}}]
