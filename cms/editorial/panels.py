@@ -139,8 +139,13 @@ def _not_translated(source: Locale, target: Locale, limit: int) -> tuple[list[di
     """
     pages = (
         Page.objects.live()
-        .filter(locale=source, depth__gt=2)  # the root and each language's home page exist
-        .exclude(translation_key__in=Page.objects.filter(locale=target).values("translation_key"))
+        .filter(locale=source, depth__gt=2, alias_of__isnull=True)  # roots and homes exist
+        # An alias mirrors the source; wagtail-localize offers to translate it, and so do we.
+        .exclude(
+            translation_key__in=Page.objects.filter(locale=target, alias_of__isnull=True).values(
+                "translation_key"
+            )
+        )
         .select_related("content_type")
         .order_by("-last_published_at", "pk")
     )

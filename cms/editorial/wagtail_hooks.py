@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.db.models import Model
 from django.http import HttpRequest
 from django.urls import URLPattern, path, reverse
@@ -21,6 +20,7 @@ from wagtail_localize.models import Translation
 from cms.editorial import localize_views
 from cms.editorial.panels import CallsClosingSoonPanel, TranslationsAwaitingWorkPanel
 from cms.editorial.permissions import can_create_in_locale, can_edit, can_edit_in_locale
+from cms.editorial.refusals import ExplainedRefusal
 from cms.editorial.translation_status import translation_state
 from cms.editorial.views import TranslationStatusView
 
@@ -49,13 +49,13 @@ def refuse_snippet_creation_outside_locales(request: HttpRequest, model: type[Mo
     if not issubclass(model, TranslatableMixin):
         return
     if not can_create_in_locale(request.user, model, _creation_locale_id(request, model)):
-        raise PermissionDenied(f"You may not add {model._meta.verbose_name} in this language.")
+        raise ExplainedRefusal(f"You may not add {model._meta.verbose_name} in this language.")
 
 
 @hooks.register("before_edit_snippet", order=FIRST)
 def refuse_snippet_edit_outside_locales(request: HttpRequest, instance: Model) -> None:
     if isinstance(instance, TranslatableMixin) and not can_edit(request.user, instance):
-        raise PermissionDenied(f"You may not edit {instance._meta.verbose_name} in this language.")
+        raise ExplainedRefusal(f"You may not edit {instance._meta.verbose_name} in this language.")
 
 
 @hooks.register("before_delete_snippet", order=FIRST)
@@ -75,7 +75,7 @@ def _refuse_outside_locales(request: HttpRequest, instances: list[Model]) -> Non
         if isinstance(instance, TranslatableMixin) and not can_edit_in_locale(
             request.user, instance.locale_id
         ):
-            raise PermissionDenied(
+            raise ExplainedRefusal(
                 f"You may not change {instance._meta.verbose_name} in this language."
             )
 

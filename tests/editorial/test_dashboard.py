@@ -186,3 +186,20 @@ def test_not_yet_translated_lists_ten_rows_and_counts_the_rest(
     assert len(re.findall(r">Translate</a>", not_yet_translated(swedish, "Swedish"))) == 10
     # Twelve calls, their index page and the programme: fourteen, ten shown.
     assert "4 more not yet translated." in swedish
+
+
+def test_an_alias_in_the_target_language_still_counts_as_not_yet_translated(
+    admin_client: Client, live_call: Any, index: CallIndexPage, translate_to: Any, locales: Any
+) -> None:
+    translate_to(index, "sl", {"Calls": "Razpisi"})
+    # Locales set to "sync from English" fill their tree with aliases of the English pages.
+    alias = live_call.copy_for_translation(locales["sl"], alias=True)
+    assert alias.alias_of_id == live_call.pk
+
+    html = panel(
+        admin_client.get("/admin/").content.decode(), "editorial-translations-awaiting-work"
+    )
+
+    assert f'href="/admin/localize/submit/page/{live_call.pk}/"' in not_yet_translated(
+        html, "Slovenian"
+    )

@@ -32,8 +32,17 @@ def test_the_refusing_view_s_reason_is_shown(
     assert "You may not edit programme in this language." in response.content.decode()
 
 
-def test_scripts_still_get_a_bare_403(editor: Any, client_for: Callable[[Any], Client]) -> None:
-    response = client_for(editor).get("/admin/users/", HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+@pytest.mark.parametrize(
+    "headers",
+    [
+        pytest.param({"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}, id="XMLHttpRequest"),
+        pytest.param({"HTTP_ACCEPT": "application/json"}, id="fetch asking for JSON"),
+    ],
+)
+def test_scripts_still_get_a_bare_403(
+    editor: Any, client_for: Callable[[Any], Client], headers: dict[str, str]
+) -> None:
+    response = client_for(editor).get("/admin/users/", **headers)
 
     assert response.status_code == 403
     assert DENIED not in response.content.decode()
