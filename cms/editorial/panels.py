@@ -14,13 +14,13 @@ from django.utils import timezone
 
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale, Page, TranslatableMixin
-from wagtail.snippets.models import get_snippet_models
+from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
 from cms.editorial.localize_views import SUBMIT_PERMISSION
 from cms.editorial.permissions import editable_locale_ids, editable_locales
 from cms.editorial.translation_status import TranslationState, translation_states
+from cms.editorial.untranslated import NotTranslated
 
 CALL_MODEL = "calls.CallPage"
 CLOSING_WITHIN = datetime.timedelta(days=30)
@@ -103,9 +103,9 @@ class TranslationsAwaitingWorkPanel(Component):
             source = Locale.get_default()
             for locale in editable_locales(user):
                 if locale.pk != source.pk:
-                    rows, total = _not_translated(source, locale, ROWS_PER_LOCALE)
-                    if total:
-                        missing[locale] = (rows, total)
+                    not_translated = NotTranslated(source, locale)
+                    if total := len(not_translated):
+                        missing[locale] = (not_translated[:ROWS_PER_LOCALE], total)
         url_finder = AdminURLFinder(user)
         groups = []
         for locale in sorted({*by_locale, *missing}, key=_language_order):
@@ -122,64 +122,13 @@ class TranslationsAwaitingWorkPanel(Component):
                     "more": max(len(states) - ROWS_PER_LOCALE, 0),
                     "missing_rows": missing_rows,
                     "missing_more": missing_total - len(missing_rows),
+                    "missing_url": reverse("editorial_not_translated", args=[locale.language_code]),
                 }
             )
         return {
             "groups": groups,
             "report_url": reverse("wagtail_localize:translations_report"),
         }
-
-
-def _not_translated(source: Locale, target: Locale, limit: int) -> tuple[list[dict[str, Any]], int]:
-    """Up to ``limit`` rows of live pages, then translatable snippets, of the ``source`` language
-    with no version at all in ``target``, and how many there are in all.
-
-    Without this a translator could not start on new content: their rights show them only
-    their own language's tree, so the source page and its "Translate" action are out of sight.
-    """
-    pages = (
-        Page.objects.live()
-        .filter(locale=source, depth__gt=2, alias_of__isnull=True)  # roots and homes exist
-        # An alias mirrors the source; wagtail-localize offers to translate it, and so do we.
-        .exclude(
-            translation_key__in=Page.objects.filter(locale=target, alias_of__isnull=True).values(
-                "translation_key"
-            )
-        )
-        .select_related("content_type")
-        .order_by("-last_published_at", "pk")
-    )
-    rows = [
-        {
-            "title": page.title,
-            "kind": page.content_type.name,
-            "translate_url": reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
-        }
-        for page in pages[:limit]
-    ]
-    total = pages.count() if len(rows) == limit else len(rows)
-    for model in get_snippet_models():
-        if not issubclass(model, TranslatableMixin):
-            continue
-        manager = model._default_manager
-        snippets = manager.filter(locale=source).exclude(
-            translation_key__in=manager.filter(locale=target).values("translation_key")
-        )
-        room = limit - len(rows)
-        found = list(snippets.order_by("pk")[:room]) if room > 0 else []
-        rows += [
-            {
-                "title": str(snippet),
-                "kind": model._meta.verbose_name,
-                "translate_url": reverse(
-                    "wagtail_localize:submit_snippet_translation",
-                    args=[model._meta.app_label, model._meta.model_name, snippet.pk],
-                ),
-            }
-            for snippet in found
-        ]
-        total += len(found) if len(found) < room else snippets.count()
-    return rows, total
 
 
 def _row(state: TranslationState, url_finder: AdminURLFinder) -> dict[str, Any]:

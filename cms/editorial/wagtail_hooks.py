@@ -22,7 +22,7 @@ from cms.editorial.panels import CallsClosingSoonPanel, TranslationsAwaitingWork
 from cms.editorial.permissions import can_create_in_locale, can_edit, can_edit_in_locale
 from cms.editorial.refusals import ExplainedRefusal
 from cms.editorial.translation_status import translation_state
-from cms.editorial.views import TranslationStatusView
+from cms.editorial.views import NotTranslatedView, TranslationStatusView
 
 # Before wagtail-localize's hooks (order 0): its snippet edit hook answers with its own editor,
 # and its URL patterns must come after the guarded copies of them.
@@ -37,6 +37,11 @@ def register_admin_urls() -> list[URLPattern]:
             "editorial/translations/<int:translation_id>/",
             TranslationStatusView.as_view(),
             name="editorial_translation_status",
+        ),
+        path(
+            "editorial/not-translated/<str:language_code>/",
+            NotTranslatedView.as_view(),
+            name="editorial_not_translated",
         ),
     ]
 

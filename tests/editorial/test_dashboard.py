@@ -185,7 +185,7 @@ def test_not_yet_translated_lists_ten_rows_and_counts_the_rest(
     swedish = html[html.index('<h3 class="w-h4">Swedish</h3>') :]
     assert len(re.findall(r">Translate</a>", not_yet_translated(swedish, "Swedish"))) == 10
     # Twelve calls, their index page and the programme: fourteen, ten shown.
-    assert "4 more not yet translated." in swedish
+    assert "4 more not yet translated into Swedish" in swedish
 
 
 def test_an_alias_in_the_target_language_still_counts_as_not_yet_translated(
