@@ -212,7 +212,9 @@ function range(low, high, unit = "") {
 }
 
 function external(href, text) {
-  return href ? h("a", { href, rel: "noopener", class: "external" }, text || href) : null;
+  // The CMS validates addresses, but a partner site should not trust any source with a link.
+  const safe = href && safeHref(href);
+  return safe ? h("a", { href: safe, rel: "noopener", class: "external" }, text || safe) : null;
 }
 
 // --- Pages -------------------------------------------------------------------------------------
