@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from pages.calls.factories import CallIndexPageFactory
 from pages.calls.models import CallIndexPage, CallPage
+from snippets.countries.factories import CountryGroupFactory
 from snippets.programmes.factories import ProgrammeFactory
 from tests.browser.helpers import log_in, make_user, public_graphql
 
@@ -27,7 +28,8 @@ pytestmark = [
 LJUBLJANA = zoneinfo.ZoneInfo("Europe/Ljubljana")
 TITLE = "Solidarity projects in Novo mesto"
 CALL_QUERY = (
-    '{ call(slug: "solidarity-projects-in-novo-mesto") { title status } calls { items { title } } }'
+    '{ call(slug: "solidarity-projects-in-novo-mesto") {'
+    " title status allEligibleCountries { code } } calls { items { title } } }"
 )
 
 
@@ -40,6 +42,7 @@ def day(offset: int, time: str) -> str:
 @pytest.fixture
 def index(home: Page) -> CallIndexPage:
     ProgrammeFactory(name="European Solidarity Corps", acronym="ESC")
+    CountryGroupFactory(name="Western Balkans", countries=["AL", "BA", "ME"])
     return CallIndexPageFactory(parent=home)
 
 
@@ -58,6 +61,9 @@ def test_editor_creates_and_submits_a_call_and_a_moderator_publishes_it(
     tab.get_by_role("button", name="Choose programme").click()
     tab.get_by_role("dialog").get_by_role("link", name="European Solidarity Corps (ESC)").click()
     expect(tab.get_by_role("region", name="Programme")).to_contain_text("European Solidarity Corps")
+    tab.get_by_role("tab", name="Eligibility").click()
+    tab.get_by_role("checkbox", name="Western Balkans").check()
+    tab.get_by_role("listbox", name="Eligible countries").select_option(["SI", "XK"])
     tab.get_by_role("tab", name="Dates").click()
     # The deadline comes before the opening, and the application link is no URL.
     tab.get_by_role("textbox", name="Opens").fill(day(10, "09:00"))
@@ -91,6 +97,9 @@ def test_editor_creates_and_submits_a_call_and_a_moderator_publishes_it(
     call = CallPage.objects.get(title=TITLE)
     assert not call.live
     assert call.application_url == "https://apply.example.org/novo-mesto"
+    # What was chosen before the form was refused is kept, not lost.
+    assert [group.name for group in call.eligible_country_groups.all()] == ["Western Balkans"]
+    assert [country.code for country in call.eligible_countries] == ["SI", "XK"]
 
     tab.get_by_role("button", name="More actions").click()
     # Calls are moderated: the editor may submit, never publish.
@@ -115,7 +124,11 @@ def test_editor_creates_and_submits_a_call_and_a_moderator_publishes_it(
     call.refresh_from_db()
     assert call.live
     assert public_graphql(CALL_QUERY) == {
-        "call": {"title": TITLE, "status": "open"},
+        "call": {
+            "title": TITLE,
+            "status": "open",
+            "allEligibleCountries": [{"code": code} for code in ("AL", "BA", "ME", "SI", "XK")],
+        },
         "calls": {"items": [{"title": TITLE}]},
     }
     tab.goto(f"{live_server.url}/partner-site/")
