@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, overload
 
-from django.db.models import Model, QuerySet
+from django.db.models import F, Model, QuerySet
 from django.urls import reverse
 
 from wagtail.models import Locale, Page, TranslatableMixin
@@ -72,7 +72,9 @@ def _pages(source: Locale, target: Locale) -> QuerySet[Page]:
             )
         )
         .select_related("content_type")
-        .order_by("-last_published_at", "pk")
+        # Pages made live without a publication (imports, fixtures) have no date: last, on
+        # every database (PostgreSQL would put NULLs first).
+        .order_by(F("last_published_at").desc(nulls_last=True), "pk")
     )
 
 

@@ -18,7 +18,8 @@ from graphql import GraphQLError
 from django.apps import apps
 from django.conf import settings
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
+from django.db.models.expressions import OrderBy
 from django.utils import translation
 
 from wagtail.models import Locale
@@ -195,6 +196,14 @@ def _grapple_type(model: type[models.Model]) -> Any:
     raise RuntimeError(f"{model._meta.label} has no GraphQL type; is its app in GRAPPLE['APPS']?")
 
 
+def ordering(field: str) -> OrderBy:
+    """``"field"`` or ``"-field"`` with empty values last either way, on every database
+    (PostgreSQL puts NULLs first when descending, SQLite when ascending)."""
+    if field.startswith("-"):
+        return F(field[1:]).desc(nulls_last=True)
+    return F(field).asc(nulls_last=True)
+
+
 def page_of(queryset: QuerySet, start: int, size: int) -> list[models.Model]:
     """Rows ``start`` to ``start + size`` of ``queryset``: first their keys, then the rows.
 
@@ -258,7 +267,7 @@ def _resolve_list(query: ContentQuery) -> Callable[..., dict[str, Any]]:
             queryset = _search(queryset, query, search, fallback_chain(language))
         # graphene hands resolvers the enum member; its name is the key in `orders`.
         order_name = getattr(order, "name", order) or next(iter(query.orders))
-        queryset = queryset.order_by(query.orders[order_name], "pk")
+        queryset = queryset.order_by(ordering(query.orders[order_name]), "pk")
         if hasattr(query.model_class(), "locale"):
             queryset = queryset.select_related("locale")
         total = queryset.count()

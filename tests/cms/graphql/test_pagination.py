@@ -80,3 +80,26 @@ def test_a_page_mixes_translations_and_fallbacks_in_order(
     first = graphql(PAGE, {"page": 1, "locale": "sl"})["data"]["calls"]["items"]
 
     assert first == [{"title": "Echo", "locale": "en"}, {"title": "Delta (sl)", "locale": "sl"}]
+
+
+@pytest.mark.parametrize("order", ["START", "START_DESC"])
+def test_items_without_the_sorted_value_come_last_in_both_directions(
+    graphql, home: Page, order: str
+) -> None:
+    from pages.projects.factories import ProjectIndexPageFactory, ProjectPageFactory
+
+    index = ProjectIndexPageFactory(parent=home)
+    for title, start in [
+        ("Undated", None),
+        ("Earlier", datetime.date(2017, 1, 1)),
+        ("Later", datetime.date(2019, 1, 1)),
+    ]:
+        ProjectPageFactory(parent=index, title=title, start_date=start).save_revision().publish()
+
+    body = graphql(
+        "query ($order: ProjectOrder) { projects(order: $order) { items { title } } }",
+        {"order": order},
+    )
+
+    dated = ["Earlier", "Later"] if order == "START" else ["Later", "Earlier"]
+    assert [item["title"] for item in body["data"]["projects"]["items"]] == [*dated, "Undated"]
