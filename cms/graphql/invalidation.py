@@ -20,11 +20,15 @@ def _model_changed(sender: type, instance: Any = None, **kwargs: Any) -> None:
 
 def _affects_responses(model: type) -> bool:
     from wagtail.images.models import AbstractImage
-    from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+    from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
     from wagtail.snippets.models import get_snippet_models
 
     return (
-        issubclass(model, Page | AbstractImage | PageViewRestriction | CollectionViewRestriction)
+        # A collection moved under a private one makes its images private.
+        issubclass(
+            model,
+            Page | AbstractImage | PageViewRestriction | Collection | CollectionViewRestriction,
+        )
         or model in set(get_snippet_models())
         or getattr(model, "_cms_api_related", False)
     )

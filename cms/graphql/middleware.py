@@ -18,7 +18,7 @@ from django.utils import timezone
 from wagtail.images.models import AbstractImage
 from wagtail.models import Collection, CollectionViewRestriction, Page
 
-from cms.graphql.visibility import hidden_section_paths, public_pages
+from cms.graphql.visibility import hidden_section_paths, public_pages, request_memo
 
 
 @dataclass(frozen=True)
@@ -53,16 +53,16 @@ class Visibility:
 
 
 def _collection_path(collection_id: int) -> str:
-    # Collections are few and rarely change; one query per distinct collection per process.
-    path = _COLLECTION_PATHS.get(collection_id)
-    if path is None:
-        path = Collection.objects.filter(pk=collection_id).values_list("path", flat=True).first()
-        path = path or ""
-        _COLLECTION_PATHS[collection_id] = path
+    # Per request, not per process: a collection moved under a private one must be private at
+    # once, in every worker.
+    memo = request_memo("collection_paths")
+    if memo is not None and collection_id in memo:
+        return memo[collection_id]
+    path = Collection.objects.filter(pk=collection_id).values_list("path", flat=True).first()
+    path = path or ""
+    if memo is not None:
+        memo[collection_id] = path
     return path
-
-
-_COLLECTION_PATHS: dict[int, str] = {}
 
 
 class VisibilityMiddleware:
@@ -71,7 +71,7 @@ class VisibilityMiddleware:
     def resolve(self, next_: Any, root: Any, info: Any, **kwargs: Any) -> Any:
         value = next_(root, info, **kwargs)
         request = info.context
-        if value is None or getattr(request, "cms_preview", False):
+        if value is None or _inside_preview(request, info):
             return value
         if isinstance(value, Page | AbstractImage):
             return value if self._visible(request, value) else None
@@ -94,6 +94,18 @@ class VisibilityMiddleware:
         if isinstance(item, AbstractImage):
             return visibility.image_visible(item)
         return True
+
+
+def _inside_preview(request: Any, info: Any) -> bool:
+    """Whether this value belongs to a ``page(token: ...)`` answer: the draft an editor is
+    previewing, drafts included. Other fields of the same request are checked as usual."""
+    keys = getattr(request, "cms_preview_keys", None)
+    if not keys:
+        return False
+    path = info.path
+    while path.prev is not None:
+        path = path.prev
+    return path.key in keys
 
 
 def _holds_content(items: Iterable[Any]) -> bool:

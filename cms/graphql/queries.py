@@ -78,6 +78,11 @@ class CoreQueries(graphene.ObjectType):
             if page is None:
                 raise GraphQLError(PREVIEW_ERROR)
             info.context.cms_preview = True
+            # Only this field's answer is the editor's draft: checks stay on everywhere else.
+            info.context.cms_preview_keys = {
+                *getattr(info.context, "cms_preview_keys", ()),
+                info.path.key,
+            }
             # The draft's links and names follow its own language, whatever else was asked.
             translation.activate(page.locale.language_code)
             remember([page])

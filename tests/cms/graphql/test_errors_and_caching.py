@@ -151,3 +151,16 @@ def test_staff_may_introspect_in_production(admin_client: Client, home) -> None:
         content_type="application/json",
     )
     assert response.json()["data"]["__schema"]["queryType"]["name"] == "Query"
+
+
+def test_server_side_cache_is_invalidated_when_a_collection_is_edited(client: Client, home) -> None:
+    from wagtail.models import Collection
+
+    query = {"query": '{ page(urlPath: "/") { title } }'}
+    client.get("/graphql/", query)
+    assert client.get("/graphql/", query)["X-Cache"] == "hit"
+
+    # The admin's collection form saves the collection, then moves it if its parent changed.
+    Collection.get_first_root_node().add_child(name="Internal").save()
+
+    assert client.get("/graphql/", query)["X-Cache"] == "miss"

@@ -212,3 +212,50 @@ def test_a_preview_resolves_its_links_in_the_previewed_page_s_language(
     body = graphql(query, {"t": preview.token})["data"]["page"]["body"]
 
     assert body == [{"page": {"title": "Zavetje", "locale": "sl"}}]
+
+
+@pytest.fixture
+def private_image(call_index):
+    import wagtail_factories
+
+    root = Collection.get_first_root_node()
+    private = root.add_child(name="Internal")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    hidden = wagtail_factories.ImageFactory(title="Hidden", collection=private)
+    make_call(call_index, body=[("image", {"image": hidden})])
+    return hidden
+
+
+def test_a_preview_in_the_same_request_does_not_switch_off_the_other_fields_checks(
+    graphql, home, private_image
+):
+    preview = home.create_page_preview()
+    query = """query ($t: String) {
+        page(token: $t) { title }
+        call(slug: "call") { body { ... on ImageBlock { image { title } } } }
+    }"""
+
+    data = graphql(query, {"t": preview.token})["data"]
+
+    assert data["page"] is not None
+    assert data["call"]["body"] == [{"image": None}]
+
+
+def test_an_image_whose_collection_moves_under_a_private_one_is_hidden_at_once(graphql, call_index):
+    import wagtail_factories
+
+    root = Collection.get_first_root_node()
+    private = root.add_child(name="Internal")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    reports = root.add_child(name="Reports")
+    image = wagtail_factories.ImageFactory(title="Report cover", collection=reports)
+    make_call(call_index, body=[("image", {"image": image})])
+    assert graphql(BODY)["data"]["call"]["body"] == [{"image": {"title": "Report cover"}}]
+
+    Collection.objects.get(pk=reports.pk).move(private, pos="sorted-child")
+
+    assert graphql(BODY)["data"]["call"]["body"] == [{"image": None}]
