@@ -7,7 +7,7 @@ are where new content reaches them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, overload
 
 from django.db.models import F, Model, QuerySet
@@ -43,12 +43,17 @@ class NotTranslated(Sequence[Row]):
     @overload
     def __getitem__(self, index: slice) -> list[Row]: ...
 
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self[:])  # one query per part, not one per row
+
     def __getitem__(self, index: int | slice) -> Row | list[Row]:
         if isinstance(index, int):
-            rows = self[index : index + 1] if index >= 0 else self[len(self) + index :][:1]
-            if not rows:
+            position = index + len(self) if index < 0 else index
+            if not 0 <= position < len(self):
                 raise IndexError(index)
-            return rows[0]
+            return self[position : position + 1][0]
+        if index.step not in (None, 1):
+            raise ValueError("NotTranslated slices take no step.")
         start, stop, _step = index.indices(len(self))
         counts = self._counts or []  # len() has counted
         rows: list[Row] = []

@@ -57,9 +57,16 @@ def page_in_reader_language(page: Page) -> Page | None:
     key = (page.pk, locale.pk)
     if resolved is not None and key in resolved:
         return resolved[key]
+    done = resolved or {}
     pages = {page.pk: page}
     chosen = chosen_pages([page.pk]) or {}
-    pages.update({pk: other for pk, other in chosen.items() if other is not None})
+    pages.update(
+        {
+            pk: other
+            for pk, other in chosen.items()
+            if other is not None and (pk, locale.pk) not in done
+        }
+    )
     found = _in_locale(pages.values(), locale)
     if resolved is not None:
         resolved.update(found)
@@ -80,6 +87,8 @@ def _in_locale(pages: Iterable[Page], locale: Locale) -> dict[tuple[int, int], P
         from cms.graphql.registry import attach_translations  # the registry imports this module
 
         attach_translations(targets)
+        # Their own bodies' links, if asked for next, come in one batch too.
+        remember(targets)
     return found
 
 
@@ -119,8 +128,9 @@ def _chosen_pages(block: Any, data: Any) -> Iterator[int]:
     if child is not None and isinstance(data, list):
         # A list block: items are {"type": "item", "value": ...} or bare values.
         for entry in data:
-            value = entry.get("value") if isinstance(entry, dict) and "value" in entry else entry
-            yield from _chosen_pages(child, value)
+            # Wagtail's own test for the list format with ids (older lists hold bare values).
+            wrapped = type(entry) is dict and "id" in entry and "value" in entry
+            yield from _chosen_pages(child, entry["value"] if wrapped else entry)
 
 
 def _reader_locale() -> Locale:

@@ -97,15 +97,13 @@ class VisibilityMiddleware:
 
 
 def _inside_preview(request: Any, info: Any) -> bool:
-    """Whether this value belongs to a ``page(token: ...)`` answer: the draft an editor is
-    previewing, drafts included. Other fields of the same request are checked as usual."""
+    """Whether this value is a ``page(token: ...)`` answer: the draft an editor is previewing.
+
+    Only the draft itself: what it links to or shows (pages, images) is checked as for any
+    reader, so a preview shows what publishing it would show.
+    """
     keys = getattr(request, "cms_preview_keys", None)
-    if not keys:
-        return False
-    path = info.path
-    while path.prev is not None:
-        path = path.prev
-    return path.key in keys
+    return bool(keys) and info.path.prev is None and info.path.key in keys
 
 
 def _holds_content(items: Iterable[Any]) -> bool:

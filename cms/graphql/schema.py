@@ -22,10 +22,13 @@ def drop_grapple_queries(query_mixins: list[Any]) -> None:
 
 
 def drop_raw_block_values() -> None:
-    """Remove ``rawValue`` from StreamField blocks.
+    """Remove ``rawValue`` and ``blocks`` from StreamField blocks.
 
-    It is the stored form: page and image choosers as bare ids and rich text with its internal
-    link markup, which would name drafts and private images that the typed fields hide.
+    ``rawValue`` is the stored form: page and image choosers as bare ids and rich text with its
+    internal link markup, which would name drafts and private images that the typed fields
+    hide. ``blocks`` lists a block's children generically, so a page chooser there answers the
+    chosen page as stored, past the typed field that serves it in the reader's language and
+    checks it is public.
     """
     from grapple.types.interfaces import StreamFieldInterface
 
@@ -33,6 +36,7 @@ def drop_raw_block_values() -> None:
         fields = getattr(getattr(block_type, "_meta", None), "fields", None)
         if fields is not None:
             fields.pop("raw_value", None)
+            fields.pop("blocks", None)
 
 
 def restrict_type_fields() -> None:

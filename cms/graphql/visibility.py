@@ -31,7 +31,8 @@ def request_memo(name: str) -> dict[Any, Any] | None:
     scope = _scope.get()
     if scope is None:
         return None
-    return scope.setdefault(name, {})
+    # Apart from the hidden paths stored beside them: no memo name can ever shadow those.
+    return scope.setdefault("memos", {}).setdefault(name, {})
 
 
 def hidden_section_paths() -> tuple[str, ...]:

@@ -82,3 +82,27 @@ def test_a_translator_is_refused_another_language_s_listing(
 def test_the_source_language_has_no_listing(admin_client: Client) -> None:
     assert admin_client.get("/admin/editorial/not-translated/en/").status_code == 404
     assert admin_client.get("/admin/editorial/not-translated/xx/").status_code == 404
+
+
+def test_the_rows_can_be_indexed_like_a_list(
+    index: CallIndexPage, esc: Any, locales: Any, django_assert_max_num_queries: Any
+) -> None:
+    from cms.editorial.untranslated import NotTranslated
+
+    for number in range(3):
+        CallPageFactory(parent=index, title=f"Call number {number}").save_revision().publish()
+    rows = NotTranslated(locales["en"], locales["sl"])
+    titles = [row["title"] for row in rows[:]]
+
+    assert len(titles) == len(rows) == 5  # three calls, their index page, the programme
+    assert rows[0]["title"] == titles[0]
+    assert rows[-1]["title"] == titles[-1] == "European Solidarity Corps (ESC)"
+    with pytest.raises(IndexError):
+        rows[5]
+    with pytest.raises(IndexError):
+        rows[-6]
+    with pytest.raises(ValueError, match="no step"):
+        rows[::-1]
+    # Iterating costs a query per kind of content, not per row.
+    with django_assert_max_num_queries(1 + 5):
+        assert [row["title"] for row in rows] == titles

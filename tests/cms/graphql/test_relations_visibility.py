@@ -5,6 +5,7 @@ import pytest
 from wagtail.models import Collection, CollectionViewRestriction, Page
 from wagtail.rich_text import RichText
 
+from pages.calls.models import CallPage
 from tests.cms.graphql.conftest import add_page
 
 pytestmark = pytest.mark.django_db
@@ -259,3 +260,75 @@ def test_an_image_whose_collection_moves_under_a_private_one_is_hidden_at_once(g
     Collection.objects.get(pk=reports.pk).move(private, pos="sorted-child")
 
     assert graphql(BODY)["data"]["call"]["body"] == [{"image": None}]
+
+
+def test_a_preview_shows_what_publishing_would_show_of_what_the_draft_links_to(
+    graphql, call_index, home, draft, private_image
+):
+    from pages.calls.factories import CallPageFactory
+
+    previewed = CallPageFactory(
+        parent=call_index,
+        slug="previewed",
+        body=[("page_link", {"page": draft, "text": ""}), ("image", {"image": private_image})],
+    )
+    preview = previewed.create_page_preview()
+    query = """query ($t: String) { page(token: $t) { title ... on CallPage { body {
+        ... on PageLinkBlock { page { title } }
+        ... on ImageBlock { image { title } }
+    } } } }"""
+
+    page = graphql(query, {"t": preview.token})["data"]["page"]
+
+    # The draft itself is shown; the draft page and the private image it shows are not.
+    assert page["title"] == previewed.title
+    assert page["body"] == [{"page": None}, {"image": None}]
+
+
+def test_blocks_cannot_be_read_generically_past_their_typed_fields(graphql, call_index, draft):
+    make_call(call_index, body=[("page_link", {"page": draft, "text": ""})])
+
+    body = graphql('{ call(slug: "call") { body { ... on PageLinkBlock { blocks { id } } } } }')
+
+    assert body["_status"] == 400
+    assert "Cannot query field 'blocks'" in body["errors"][0]["message"]
+
+
+def test_links_of_linked_pages_cost_the_same_statements_for_one_and_many(graphql, call_index, home):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from pages.projects.factories import ProjectIndexPageFactory, ProjectPageFactory
+
+    projects_index = ProjectIndexPageFactory(parent=home)
+    leaves = [add_page(home, f"leaf-{number}") for number in range(6)]
+    query = """{ call(slug: "call") { body { ... on PageLinkBlock { page {
+        ... on ProjectPage { body { ... on PageLinkBlock { page { title } } } }
+    } } } } }"""
+
+    def count(targets: int) -> int:
+        for page in projects_index.get_children():
+            page.delete()
+        projects = []
+        for leaf in leaves[:targets]:
+            project = ProjectPageFactory(
+                parent=projects_index, body=[("page_link", {"page": leaf, "text": ""})]
+            )
+            project.save_revision().publish()
+            projects.append(project)
+        call = CallPage.objects.filter(slug="call").first()
+        body = [("page_link", {"page": project, "text": ""}) for project in projects]
+        if call is None:
+            make_call(call_index, body=body)
+        else:
+            call.body = body
+            call.save_revision().publish()
+        graphql(query)
+        with CaptureQueriesContext(connection) as captured:
+            data = graphql(query)["data"]
+        assert [block["page"]["body"] for block in data["call"]["body"]] == [
+            [{"page": {"title": leaf.title}}] for leaf in leaves[:targets]
+        ]
+        return len(captured.captured_queries)
+
+    assert count(1) == count(6)
