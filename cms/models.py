@@ -1,4 +1,7 @@
-"""Abstract bases every content plugin builds on; no concrete models live in the core."""
+"""Abstract bases every content plugin builds on, and the content generation every process reads.
+
+The generation is the core's only concrete model; no content lives in the core.
+"""
 
 from __future__ import annotations
 
@@ -164,3 +167,22 @@ def clean_slug(instance: models.Model) -> None:
 
 def _with_article(noun: str) -> str:
     return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
+
+
+class ContentGeneration(models.Model):
+    """One row counting changes the public can see; cached API responses are keyed by it.
+
+    It lives in the database, not in a cache, so that every worker, cron job and shell sees
+    the same value, and a cache outage or eviction can never bring back an old generation.
+    """
+
+    #: The primary key of the one row (created by the migration, recreated if missing).
+    ROW = 1
+
+    value = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "content generation"
+
+    def __str__(self) -> str:
+        return f"generation {self.value}"

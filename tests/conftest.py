@@ -17,6 +17,19 @@ def _media_root(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache.
+
+    Cached responses are keyed by the content generation, which lives in the database: each
+    test's database starts at the same generation, so responses cached by an earlier test would
+    otherwise answer for this one.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def locales(db: None) -> dict[str, Locale]:
     """Every configured locale, created by migrate (no fixture creates them)."""

@@ -29,12 +29,12 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 
+from cms.graphql.invalidation import content_generation
 from cms.graphql.limits import Limits, check_limits
 from cms.graphql.visibility import visibility_scope
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "graphql:generation"
 SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 
 
@@ -42,20 +42,8 @@ class DatabaseUnavailable(Exception):
     """The database did not answer while a query ran."""
 
 
-def content_generation() -> int:
-    """Bumped on every publish, unpublish, move or delete; part of every response cache key."""
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return int(generation)
-
-
-def invalidate_responses() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # the key is not there yet (or was evicted): start a new generation
-        cache.set(GENERATION_KEY, 2, timeout=None)
+#: The content generation of a request that has not needed it yet.
+_UNREAD = -1
 
 
 class PartnerGraphQLView(GraphQLView):
@@ -66,6 +54,8 @@ class PartnerGraphQLView(GraphQLView):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.limits = Limits.from_settings(settings.CMS_GRAPHQL_LIMITS)
+        # Django makes one view instance per request: this is the request's own generation.
+        self._generation: int | None = _UNREAD
 
     # --- Request handling ---------------------------------------------------------------------
 
@@ -247,12 +237,31 @@ class PartnerGraphQLView(GraphQLView):
             raise HttpError(HttpResponse(status=200), message="PersistedQueryNotFound")
         return stored
 
-    def _cache_key(self, query: str | None, variables: Any, operation_name: str | None) -> str:
+    def _cache_key(
+        self, query: str | None, variables: Any, operation_name: str | None
+    ) -> str | None:
+        generation = self._current_generation()
+        if generation is None:
+            return None
         material = json.dumps(
             [query or "", variables or {}, operation_name or ""], sort_keys=True, default=str
         )
         digest = hashlib.sha256(material.encode()).hexdigest()
-        return f"graphql:response:{content_generation()}:{digest}"
+        return f"graphql:response:{generation}:{digest}"
+
+    def _current_generation(self) -> int | None:
+        """The content generation, read once per request and before the query runs.
+
+        Read first, so a response is never stored under a generation newer than its content.
+        None when the database does not answer: the request then skips the cache, and the
+        query itself answers 503.
+        """
+        if self._generation == _UNREAD:
+            try:
+                self._generation = content_generation()
+            except DatabaseError:
+                self._generation = None
+        return self._generation
 
     def _cacheable(self, request: HttpRequest) -> bool:
         user = getattr(request, "user", None)
@@ -270,7 +279,8 @@ class PartnerGraphQLView(GraphQLView):
             self.get_graphql_params(request, data)
         except HttpError:
             return None
-        body = cache.get(request.cms_cache_key)
+        key = getattr(request, "cms_cache_key", None)
+        body = cache.get(key) if key else None
         if body is None:
             return None
         response = HttpResponse(body, content_type="application/json")
@@ -287,8 +297,9 @@ class PartnerGraphQLView(GraphQLView):
         if not ok or not self._cacheable(request) or b'"errors"' in response.content[:20]:
             patch_cache_control(response, private=True, no_store=True)
             return
-        if store and hasattr(request, "cms_cache_key"):
-            cache.set(request.cms_cache_key, response.content, settings.CMS_GRAPHQL_CACHE_SECONDS)
+        key = getattr(request, "cms_cache_key", None)
+        if store and key:
+            cache.set(key, response.content, settings.CMS_GRAPHQL_CACHE_SECONDS)
             response["X-Cache"] = "miss"
         if request.method != "GET":
             return

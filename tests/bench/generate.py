@@ -198,7 +198,7 @@ def generate(summary: Summary, log: Callable[[str], None]) -> None:
 
     from wagtail.models import Page
 
-    from cms.graphql.view import invalidate_responses
+    from cms.graphql.invalidation import invalidate_responses
 
     rng = random.Random(SEED)  # noqa: S311 - a repeatable data set, not secrets
     dummy_tasks = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}

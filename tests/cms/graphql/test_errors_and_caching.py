@@ -83,12 +83,15 @@ def test_get_responses_carry_etag_and_answer_304(client: Client, home) -> None:
     assert again.status_code == 304
 
 
-def test_server_side_cache_is_invalidated_on_publish(client: Client, home) -> None:
+def test_server_side_cache_is_invalidated_on_publish(
+    client: Client, home, django_capture_on_commit_callbacks
+) -> None:
     query = {"query": '{ page(urlPath: "/") { children { title } } }'}
     assert client.get("/graphql/", query).json()["data"]["page"]["children"] == []
     cached = client.get("/graphql/", query)
     assert cached["X-Cache"] == "hit"
-    add_page(home, "new-page")
+    with django_capture_on_commit_callbacks(execute=True):  # invalidation waits for the commit
+        add_page(home, "new-page")
     fresh = client.get("/graphql/", query)
     assert fresh["X-Cache"] == "miss"
     assert fresh.json()["data"]["page"]["children"] == [{"title": "New Page"}]
@@ -96,18 +99,19 @@ def test_server_side_cache_is_invalidated_on_publish(client: Client, home) -> No
 
 @pytest.mark.parametrize("change", ["unpublish", "delete", "move"])
 def test_server_side_cache_is_invalidated_on_unpublish_delete_and_move(
-    client: Client, home, change
+    client: Client, home, change, django_capture_on_commit_callbacks
 ) -> None:
     page = add_page(home, "short-lived")
     other = add_page(home, "other-section")
     query = {"query": '{ page(urlPath: "/short-lived/") { title } }'}
     assert client.get("/graphql/", query).json()["data"]["page"] == {"title": "Short Lived"}
-    if change == "unpublish":
-        page.unpublish()
-    elif change == "delete":
-        page.delete()
-    else:
-        Page.objects.get(pk=page.pk).move(other, pos="last-child")
+    with django_capture_on_commit_callbacks(execute=True):
+        if change == "unpublish":
+            page.unpublish()
+        elif change == "delete":
+            page.delete()
+        else:
+            Page.objects.get(pk=page.pk).move(other, pos="last-child")
     assert client.get("/graphql/", query).json()["data"]["page"] is None
 
 
@@ -153,7 +157,9 @@ def test_staff_may_introspect_in_production(admin_client: Client, home) -> None:
     assert response.json()["data"]["__schema"]["queryType"]["name"] == "Query"
 
 
-def test_server_side_cache_is_invalidated_when_a_collection_is_edited(client: Client, home) -> None:
+def test_server_side_cache_is_invalidated_when_a_collection_is_edited(
+    client: Client, home, django_capture_on_commit_callbacks
+) -> None:
     from wagtail.models import Collection
 
     query = {"query": '{ page(urlPath: "/") { title } }'}
@@ -161,6 +167,7 @@ def test_server_side_cache_is_invalidated_when_a_collection_is_edited(client: Cl
     assert client.get("/graphql/", query)["X-Cache"] == "hit"
 
     # The admin's collection form saves the collection, then moves it if its parent changed.
-    Collection.get_first_root_node().add_child(name="Internal").save()
+    with django_capture_on_commit_callbacks(execute=True):
+        Collection.get_first_root_node().add_child(name="Internal").save()
 
     assert client.get("/graphql/", query)["X-Cache"] == "miss"
