@@ -12,6 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from cms.plugins import discover_plugins
+from cms.shared_cache import LOCAL_MEMORY, redis_cache
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -107,22 +108,19 @@ DATABASES = {
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache (cms/shared_cache.py) -------------------------------------------------------------
+# Redis when REDIS_URL is set: every worker, cron job and shell then shares one cache. An outage
+# costs speed, not answers: errors read as misses, and are logged once a minute at most. Without
+# Redis each process keeps its own; production refuses that behind several workers unless
+# CMS_ALLOW_LOCAL_CACHE is true. Freshness never depends on it: the content generation that
+# keys cached responses lives in the database (cms.ContentGeneration).
 REDIS_URL: str = env.str("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "solidarity",
-            "OPTIONS": {
-                "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                "SOCKET_CONNECT_TIMEOUT": 2,
-                "SOCKET_TIMEOUT": 2,
-            },
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {"default": redis_cache(REDIS_URL) if REDIS_URL else {"BACKEND": LOCAL_MEMORY}}
+CMS_ALLOW_LOCAL_CACHE = env.bool("CMS_ALLOW_LOCAL_CACHE", default=False)
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "cms.cache"
+# Sessions live in the database: signing in and saving never depend on the cache.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Languages -------------------------------------------------------------------------------
 # The first code in CMS_LANGUAGES is the default locale and the source language of translations.
@@ -274,10 +272,15 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {"once_a_minute": {"()": "cms.log_filters.RateLimitFilter", "interval": 60}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # One line per background task is noise at INFO; failures still log as errors.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        # One line per background task is noise at INFO; failures still log as errors.
+        "django_tasks": {"level": "WARNING"},
+        # A cache outage is one line a minute (with a count of the others), not one a request.
+        "cms.cache": {"filters": ["once_a_minute"]},
+    },
 }
 
 # --- Editorial workflow (cms/editorial) ------------------------------------------------------

@@ -43,7 +43,8 @@ def test_healthz_reports_database_and_cache(client: Client) -> None:
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
-def test_healthz_is_503_naming_the_cache_when_it_is_down(client: Client, monkeypatch) -> None:
+def test_healthz_is_200_and_degraded_when_the_cache_is_down(client: Client, monkeypatch) -> None:
+    # A cache outage only costs speed (the API answers from the database): keep serving.
     from django.core.cache import cache
 
     def broken(*args, **kwargs):
@@ -51,11 +52,11 @@ def test_healthz_is_503_naming_the_cache_when_it_is_down(client: Client, monkeyp
 
     monkeypatch.setattr(cache, "set", broken)
     response = client.get("/healthz")
-    assert response.status_code == 503
+    assert response.status_code == 200
     body = response.json()
-    assert body["status"] == "unavailable"
+    assert body["status"] == "degraded"
     assert body["checks"]["database"] == "ok"
-    assert body["checks"]["cache"].startswith("unavailable")
+    assert body["checks"]["cache"].startswith("degraded")
     assert "redis went away" not in response.content.decode()
 
 
