@@ -25,13 +25,19 @@ from graphql.validation import NoSchemaIntrospectionCustomRule, specified_rules
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+)
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 
 from cms.graphql.invalidation import content_generation
 from cms.graphql.limits import Limits, check_limits
 from cms.graphql.visibility import visibility_scope
+from cms.middleware import language_neutral
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +82,7 @@ class PartnerGraphQLView(GraphQLView):
                 return cached
         try:
             with visibility_scope():
-                response = super().dispatch(request, *args, **kwargs)
+                response = self._respond(request)
         except (DatabaseError, DatabaseUnavailable):
             logger.exception("GraphQL request %s: database unavailable", request.cms_request_id)
             response = self._error_response(
@@ -85,6 +91,29 @@ class PartnerGraphQLView(GraphQLView):
         response["X-Request-ID"] = request.cms_request_id
         self._set_cache_headers(request, response)
         return response
+
+    def _respond(self, request: HttpRequest) -> HttpResponse:
+        """graphene-django's dispatch, less its ``ensure_csrf_cookie``, GraphiQL and batching.
+
+        The endpoint is CSRF-exempt and renders no form, so a CSRF cookie would only make every
+        public response uncacheable by shared caches (``Set-Cookie``, ``Vary: Cookie``).
+        GraphiQL has its own view (``/graphiql/``) and batches are refused.
+        """
+        try:
+            if request.method not in ("GET", "POST"):
+                raise HttpError(
+                    HttpResponseNotAllowed(
+                        ["GET", "POST"], "GraphQL only supports GET and POST requests."
+                    )
+                )
+            data = self.parse_body(request)
+            result, status_code = self.get_response(request, data)
+            return HttpResponse(status=status_code, content=result, content_type="application/json")
+        except HttpError as error:
+            response = error.response
+            response["Content-Type"] = "application/json"
+            response.content = self.json_encode(request, {"errors": [self.format_error(error)]})
+            return response
 
     def parse_body(self, request: HttpRequest) -> Any:
         if request.content_type != "application/json":
@@ -203,8 +232,8 @@ class PartnerGraphQLView(GraphQLView):
     def _introspection_allowed(self, request: HttpRequest) -> bool:
         if settings.CMS_GRAPHQL_INTROSPECTION:
             return True
-        user = getattr(request, "user", None)
-        return bool(user is not None and user.is_authenticated and user.is_staff)
+        user = _signed_in_user(request)
+        return bool(user is not None and user.is_staff)
 
     # --- Caching ------------------------------------------------------------------------------
 
@@ -264,11 +293,10 @@ class PartnerGraphQLView(GraphQLView):
         return self._generation
 
     def _cacheable(self, request: HttpRequest) -> bool:
-        user = getattr(request, "user", None)
         return (
             settings.CMS_GRAPHQL_CACHE_SECONDS > 0
             and not getattr(request, "cms_preview", False)
-            and not (user is not None and user.is_authenticated)
+            and _signed_in_user(request) is None
         )
 
     def _cached(self, request: HttpRequest) -> HttpResponse | None:
@@ -311,4 +339,17 @@ class PartnerGraphQLView(GraphQLView):
             response.content = b""
 
 
-graphql_view = csrf_exempt(PartnerGraphQLView.as_view())
+def _signed_in_user(request: HttpRequest) -> Any:
+    """The signed-in user, or None, without touching the session of a cookie-less request.
+
+    Reading the session marks the response ``Vary: Cookie``; partner sites send no session
+    cookie, so their public responses stay storable by shared caches.
+    """
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return None
+    user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated else None
+
+
+# The locale is a query argument: the browser's Accept-Language must not change an answer.
+graphql_view = language_neutral(csrf_exempt(PartnerGraphQLView.as_view()))
