@@ -3,6 +3,8 @@
 import os
 import sys
 
+from django.core.exceptions import ImproperlyConfigured
+
 from cms.shared_cache import local_cache_refusal, serving_workers
 
 from .base import *

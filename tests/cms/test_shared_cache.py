@@ -34,12 +34,20 @@ def test_serving_workers_reads_gunicorn_and_web_concurrency(
     assert serving_workers(environ, argv) == workers
 
 
-def _production(*, code: str = "", **environ: str) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if key not in ("REDIS_URL",)}
-    env.pop("WEB_CONCURRENCY", None)
+#: What the developer's own shell may set that would decide these tests for them.
+DEPLOYMENT = ("REDIS_URL", "WEB_CONCURRENCY", "GUNICORN_CMD_ARGS", "CMS_ALLOW_LOCAL_CACHE")
+
+
+def _production_env(**environ: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key not in DEPLOYMENT}
     env.update(DJANGO_SETTINGS_MODULE="cms.settings.production", SECRET_KEY="x", **environ)
-    return subprocess.run(  # noqa: S603 (our own interpreter and settings)
-        [sys.executable, "-c", code + "from django.conf import settings; settings.CACHES"],
+    return env
+
+
+def _production(**environ: str) -> subprocess.CompletedProcess[str]:
+    env = _production_env(**environ)
+    return subprocess.run(
+        [sys.executable, "-c", "from django.conf import settings; settings.CACHES"],
         cwd=settings.BASE_DIR,
         env=env,
         capture_output=True,
@@ -74,9 +82,7 @@ def test_gunicorn_with_two_workers_and_no_redis_does_not_start(tmp_path) -> None
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    env = {key: value for key, value in os.environ.items() if key not in ("REDIS_URL",)}
-    env.pop("WEB_CONCURRENCY", None)
-    env.update(DJANGO_SETTINGS_MODULE="cms.settings.production", SECRET_KEY="x")
+    env = _production_env()
     gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
     result = subprocess.run(  # noqa: S603 (the project's own gunicorn)
         [gunicorn, "cms.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
