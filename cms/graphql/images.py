@@ -15,7 +15,9 @@ import graphene
 from django.conf import settings
 
 from wagtail.images import get_image_model
-from wagtail.images.models import AbstractImage
+from wagtail.images.models import AbstractImage, Filter
+
+from cms.graphql.limits import reserve_new_renditions
 
 FORMATS = {"WEBP": "webp", "AVIF": "avif", "JPEG": "jpeg", "PNG": "png"}
 
@@ -118,15 +120,32 @@ class PublicImageType(graphene.ObjectType):
     def resolve_rendition(
         image: AbstractImage, info: Any, preset: str, format: str | None = None
     ) -> Any:
-        return image.get_rendition(_filter_spec(_enum_name(preset), _enum_name(format)))
+        spec = _filter_spec(_enum_name(preset), _enum_name(format))
+        return _renditions(image, info, [spec])[spec]
 
     @staticmethod
     def resolve_src_set(
         image: AbstractImage, info: Any, presets: list[str], format: str | None = None
     ) -> str:
         specs = [_filter_spec(_enum_name(preset), _enum_name(format)) for preset in presets]
-        renditions = image.get_renditions(*specs)
+        renditions = _renditions(image, info, specs)
         return ", ".join(f"{renditions[spec].full_url} {renditions[spec].width}w" for spec in specs)
+
+
+def _renditions(image: AbstractImage, info: Any, specs: list[str]) -> dict[str, Any]:
+    """The renditions of ``image`` for ``specs``, generating missing ones within the request's
+    budget of new renditions (``max_new_renditions``)."""
+    filters = [Filter(spec=spec) for spec in dict.fromkeys(specs)]
+    found = image.find_existing_renditions(*filters)
+    missing = [item for item in filters if item not in found]
+    if missing:
+        reserve_new_renditions(info, len(missing))
+        return image.get_renditions(*filters)
+    # Keep them in Wagtail's rendition cache, as get_renditions() does with what it finds.
+    image.get_rendition_model().cache_backend.set_many(
+        {rendition.get_cache_key(): rendition for rendition in found.values()}
+    )
+    return {item.spec: rendition for item, rendition in found.items()}
 
 
 def _enum_name(value: Any) -> Any:

@@ -13,6 +13,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from cms.graphql.interfaces import PublicPageInterface
+from cms.graphql.limits import check_search_terms
 from cms.graphql.links import remember
 from cms.graphql.registry import fallback_argument, fallback_chain, page_window, resolve_locale
 from cms.graphql.types import PaginationType
@@ -114,6 +115,7 @@ class CoreQueries(graphene.ObjectType):
         page: int | None = None,
         per_page: int | None = None,
     ) -> dict[str, Any]:
+        check_search_terms(query, "query")
         page, per_page = page_window(page, per_page)
         language = resolve_locale(locale)
         query = query.strip()

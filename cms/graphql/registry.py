@@ -24,6 +24,7 @@ from django.utils import translation
 
 from wagtail.models import Locale
 
+from cms.graphql.limits import check_search_terms
 from cms.graphql.links import remember
 from cms.graphql.types import PaginationType
 
@@ -257,6 +258,8 @@ def _resolve_list(query: ContentQuery) -> Callable[..., dict[str, Any]]:
         fallback: bool = True,
         **filters: Any,
     ) -> dict[str, Any]:
+        if search is not None:
+            check_search_terms(search, "search")
         page, per_page = page_window(page, per_page)
         language = resolve_locale(locale)
         queryset = with_fallbacks(query.queryset, language, fallback)

@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import re
+import traceback
 import uuid
 from typing import Any
 
@@ -32,10 +33,13 @@ from django.http import (
     HttpResponseNotAllowed,
 )
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from cms.graphql import persisted_queries
+from cms.graphql.arguments import refuse_nul_characters
 from cms.graphql.invalidation import content_generation
-from cms.graphql.limits import Limits, check_limits
+from cms.graphql.limits import LimitExceeded, Limits, check_limits
 from cms.graphql.visibility import visibility_scope
 from cms.middleware import language_neutral
 
@@ -120,7 +124,7 @@ class PartnerGraphQLView(GraphQLView):
             return super().parse_body(request)
         try:
             data = json.loads(request.body.decode() or "{}")
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # deeply nested JSON exhausts the stack
             raise HttpError(HttpResponseBadRequest("The request body is not valid JSON.")) from exc
         if isinstance(data, list):
             raise HttpError(
@@ -134,7 +138,8 @@ class PartnerGraphQLView(GraphQLView):
 
     def get_graphql_params(self, request: HttpRequest, data: dict[str, Any]) -> Any:
         query, variables, operation_name, id_ = super().get_graphql_params(request, data)
-        query = self._persisted_query(request, data, query)
+        _check_param_types(query, variables, operation_name)
+        query = persisted_queries.resolve(request, data, query)
         request.cms_cache_key = self._cache_key(query, variables, operation_name)
         return query, variables, operation_name, id_
 
@@ -166,6 +171,10 @@ class PartnerGraphQLView(GraphQLView):
                     "tokens."
                 )
             return ExecutionResult(data=None, errors=[error])
+        try:
+            refuse_nul_characters(document, variables)
+        except GraphQLError as error:
+            return ExecutionResult(data=None, errors=[error])
         operation = get_operation_ast(document, operation_name)
         if operation is not None and operation.operation != OperationType.QUERY:
             return ExecutionResult(
@@ -188,7 +197,8 @@ class PartnerGraphQLView(GraphQLView):
                 check_limits(schema, operation, fragments, variables, self.limits)
             except GraphQLError as error:
                 return ExecutionResult(data=None, errors=[error])
-        return execute(
+            persisted_queries.remember(request, data, query, self.limits)
+        result = execute(
             schema,
             document,
             root_value=self.get_root_value(request),
@@ -197,13 +207,17 @@ class PartnerGraphQLView(GraphQLView):
             operation_name=operation_name,
             middleware=self.get_middleware(request),
         )
+        return _limit_refusal(result) or result
 
     # --- Errors -------------------------------------------------------------------------------
 
     def format_error(self, error: Any) -> dict[str, Any]:  # type: ignore[override]
         request_id = getattr(self, "_request_id", None) or "-"
         if isinstance(error, HttpError):
-            return {"message": error.message}
+            formatted: dict[str, Any] = {"message": error.message}
+            if extensions := getattr(error, "extensions", None):
+                formatted["extensions"] = extensions
+            return formatted
         original = getattr(error, "original_error", None)
         if isinstance(original, DatabaseError):
             raise DatabaseUnavailable from original
@@ -214,7 +228,7 @@ class PartnerGraphQLView(GraphQLView):
             if not settings.CMS_GRAPHQL_SUGGESTIONS:
                 formatted["message"] = SUGGESTION.sub("", formatted["message"])
             return formatted
-        logger.error("GraphQL request %s failed", request_id, exc_info=original or error)
+        _log_failure(request_id, original or error)
         formatted = {"message": f"Internal error; quote request id {request_id} when reporting it."}
         if isinstance(error, GraphQLError) and error.path:
             formatted["path"] = error.path
@@ -236,35 +250,6 @@ class PartnerGraphQLView(GraphQLView):
         return bool(user is not None and user.is_staff)
 
     # --- Caching ------------------------------------------------------------------------------
-
-    def _persisted_query(
-        self, request: HttpRequest, data: dict[str, Any], query: str | None
-    ) -> Any:
-        extensions = request.GET.get("extensions") or data.get("extensions")
-        if isinstance(extensions, str):
-            try:
-                extensions = json.loads(extensions)
-            except ValueError as exc:
-                raise HttpError(HttpResponseBadRequest("extensions is not valid JSON.")) from exc
-        persisted = (
-            (extensions or {}).get("persistedQuery") if isinstance(extensions, dict) else None
-        )
-        if not persisted:
-            return query
-        digest = str(persisted.get("sha256Hash", ""))
-        key = f"graphql:persisted:{digest}"
-        if query:
-            if hashlib.sha256(query.encode()).hexdigest() != digest:
-                raise HttpError(
-                    HttpResponseBadRequest("persistedQuery sha256Hash does not match the query.")
-                )
-            cache.set(key, query, timeout=None)
-            return query
-        stored = cache.get(key)
-        if stored is None:
-            # Apollo clients resend the full query when they see exactly this message.
-            raise HttpError(HttpResponse(status=200), message="PersistedQueryNotFound")
-        return stored
 
     def _cache_key(
         self, query: str | None, variables: Any, operation_name: str | None
@@ -349,6 +334,38 @@ def _signed_in_user(request: HttpRequest) -> Any:
         return None
     user = getattr(request, "user", None)
     return user if user is not None and user.is_authenticated else None
+
+
+def _check_param_types(query: Any, variables: Any, operation_name: Any) -> None:
+    """Refuse, with 400, parameters of the wrong JSON type (they would fail deep inside)."""
+    for name, value, expected, kind in (
+        ("query", query, str, _("a string")),
+        ("variables", variables, dict, _("a JSON object")),
+        ("operationName", operation_name, str, _("a string")),
+    ):
+        if value is not None and not isinstance(value, expected):
+            message = _("%(name)s must be %(kind)s.") % {"name": name, "kind": kind}
+            raise HttpError(HttpResponseBadRequest(message))
+
+
+def _limit_refusal(result: Any) -> ExecutionResult | None:
+    """A limit passed inside a resolver, as an error without a path: graphene answers 400."""
+    for error in getattr(result, "errors", None) or ():
+        if isinstance(error.original_error, LimitExceeded):
+            return ExecutionResult(data=None, errors=[LimitExceeded(error.original_error.message)])
+    return None
+
+
+def _log_failure(request_id: str, failure: BaseException) -> None:
+    if isinstance(failure, RecursionError):
+        # Its traceback repeats the same frames a thousand times (over 100 KB); the last few
+        # say where it happened.
+        frames = traceback.format_list(traceback.extract_tb(failure.__traceback__)[-5:])
+        logger.error(
+            "GraphQL request %s failed: %r\n%s", request_id, failure, "".join(frames).rstrip()
+        )
+        return
+    logger.error("GraphQL request %s failed", request_id, exc_info=failure)
 
 
 # The locale is a query argument: the browser's Accept-Language must not change an answer.

@@ -255,6 +255,13 @@ CMS_GRAPHQL_LIMITS = {
     "max_tokens": env.int("GRAPHQL_MAX_TOKENS", default=2_000),
     "max_body_bytes": env.int("GRAPHQL_MAX_BODY_BYTES", default=16 * 1024),
     "default_list_size": 10,
+    "list_cost": env.int("GRAPHQL_LIST_COST", default=500),
+    "rendition_cost": env.int("GRAPHQL_RENDITION_COST", default=20),
+    "max_new_renditions": env.int("GRAPHQL_MAX_NEW_RENDITIONS", default=20),
+    "max_search_words": env.int("GRAPHQL_MAX_SEARCH_WORDS", default=64),
+    "max_search_chars": env.int("GRAPHQL_MAX_SEARCH_CHARS", default=512),
+    "persisted_query_ttl": env.int("GRAPHQL_PERSISTED_QUERY_TTL", default=24 * 60 * 60),
+    "max_persisted_queries": env.int("GRAPHQL_MAX_PERSISTED_QUERIES", default=1_000),
 }
 # Schema introspection and "Did you mean" hints help developers and attackers alike: off for
 # anonymous callers unless enabled (dev enables both; staff may always introspect).
