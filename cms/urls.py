@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
+from django.db import transaction
 from django.urls import include, path
 
 from grapple.urls import graphiql
@@ -14,12 +15,18 @@ from cms.graphql.view import graphql_view
 from cms.partner_site import partner_site_urls
 from cms.views import healthz
 
+# Every other view runs in one transaction (ATOMIC_REQUESTS); these only read, and must answer
+# for themselves when the database does not (a 503 naming it, not a generic error page).
 urlpatterns = [
-    path("healthz", healthz, name="healthz"),
+    path("healthz", transaction.non_atomic_requests(healthz), name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Named as grapple names it, so grapple's GraphiQL page finds the endpoint.
-    path("graphql/", graphql_view, name="grapple_graphql"),
+    path(
+        "graphql/",
+        transaction.non_atomic_requests(graphql_view),
+        name="grapple_graphql",
+    ),
 ]
 
 if settings.GRAPPLE["EXPOSE_GRAPHIQL"]:

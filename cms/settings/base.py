@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Closest to the view, so a database failure is answered before any other middleware sees it.
+    "cms.database_errors.DatabaseErrorMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -105,6 +107,11 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
+# One transaction per request: a publish, unpublish, revert or approval in the admin is all or
+# nothing, its audit-log entry included, and work deferred to the commit (cache invalidation,
+# wagtail-localize's syncs) runs only once it is committed. The read-only endpoints opt out
+# (cms/urls.py). Outside requests, BasePage.publish and unpublish are atomic on their own.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL: str = env.str("REDIS_URL", default="")

@@ -9,7 +9,10 @@ from .base import *
 
 # `make test` runs the suite a second time with TEST_DATABASE_URL pointing at PostgreSQL.
 DATABASES = {
-    "default": env.db("TEST_DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'test-db.sqlite3'}")
+    "default": {
+        **env.db("TEST_DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'test-db.sqlite3'}"),
+        "ATOMIC_REQUESTS": True,  # as in base.py: every request is all or nothing
+    }
 }
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
