@@ -11,6 +11,7 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from cms.database_timeouts import with_statement_timeout
 from cms.plugins import discover_plugins
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -112,6 +113,13 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE",
 # wagtail-localize's syncs) runs only once it is committed. The read-only endpoints opt out
 # (cms/urls.py). Outside requests, BasePage.publish and unpublish are atomic on their own.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# PostgreSQL: no web request waits on the database longer than this (a stuck query answers
+# 503 instead of holding a worker); 0 turns it off. `manage.py migrate` lifts it and waits at
+# most CMS_MIGRATION_LOCK_TIMEOUT_MS for any lock instead, so a migration queued behind a long
+# read fails fast rather than stalling every request queued behind it.
+CMS_STATEMENT_TIMEOUT_MS = env.int("CMS_STATEMENT_TIMEOUT_MS", default=5_000)
+CMS_MIGRATION_LOCK_TIMEOUT_MS = env.int("CMS_MIGRATION_LOCK_TIMEOUT_MS", default=2_000)
+DATABASES["default"] = with_statement_timeout(DATABASES["default"], CMS_STATEMENT_TIMEOUT_MS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL: str = env.str("REDIS_URL", default="")
