@@ -13,12 +13,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.graphql.view import graphql_view
 from cms.partner_site import partner_site_urls
+from cms.password_reset import RateLimitedPasswordResetView
 from cms.views import healthz
 
 # Every other view runs in one transaction (ATOMIC_REQUESTS); these only read, and must answer
 # for themselves when the database does not (a 503 naming it, not a generic error page).
 urlpatterns = [
     path("healthz", transaction.non_atomic_requests(healthz), name="healthz"),
+    # Before Wagtail's admin URLs, so that this one answers the password-reset form.
+    path("admin/password_reset/", RateLimitedPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Named as grapple names it, so grapple's GraphiQL page finds the endpoint.

@@ -4,6 +4,7 @@ Everything a deployment changes comes from environment variables, documented in 
 configuration table. Nothing here is safe to loosen for production.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -81,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # django-axes turns a locked-out sign-in into its lockout page; it must come last but one.
+    "axes.middleware.AxesMiddleware",
     # Closest to the view, so a database failure is answered before any other middleware sees it.
     "cms.database_errors.DatabaseErrorMiddleware",
 ]
@@ -216,6 +220,30 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failures for one account, or from
+# one address, sign-in is refused for LOGIN_LOCKOUT_MINUTES, before any password is checked.
+# An administrator unlocks sooner under Settings > Sign-in lockouts, or with
+# `manage.py axes_reset_username <name>` / `axes_reset_ip <address>` / `axes_reset`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# A success does not clear earlier failures: an editor's own sign-in would otherwise clear the
+# count of the guesses made from the same address against a colleague's account.
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "cms.login_lockouts.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_address"
+AXES_ENABLE_ADMIN = False  # Django's admin is not served; the Wagtail admin lists lockouts.
+# Requests behind this many reverse proxies: the client's address is the one the outermost
+# proxy appended to X-Forwarded-For. 0: REMOTE_ADDR (no proxy).
+CMS_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Password reset e-mails: at most this many requests per address and per e-mail address in
+# PASSWORD_RESET_WINDOW_MINUTES.
+CMS_PASSWORD_RESET_LIMIT = env.int("PASSWORD_RESET_LIMIT", default=5)
+CMS_PASSWORD_RESET_WINDOW = timedelta(minutes=env.int("PASSWORD_RESET_WINDOW_MINUTES", default=60))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 CORS_ALLOWED_ORIGINS: list[str] = env.list("CORS_ALLOWED_ORIGINS", default=[])
@@ -292,7 +320,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # One line per background task is noise at INFO; failures still log as errors.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    # django-axes logs its start-up at INFO; lockouts still log as warnings.
+    "loggers": {"django_tasks": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
 # --- Editorial workflow (cms/editorial) ------------------------------------------------------
