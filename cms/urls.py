@@ -1,5 +1,7 @@
 """URL configuration: Wagtail admin, GraphQL (and GraphiQL where enabled), health, pages."""
 
+from csp.decorators import csp, csp_update
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
@@ -14,6 +16,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.graphql.view import graphql_view
 from cms.partner_site import partner_site_urls
 from cms.password_reset import RateLimitedPasswordResetView
+from cms.security_headers import API_POLICY, GRAPHIQL_POLICY_UPDATE
 from cms.views import healthz
 
 # Every other view runs in one transaction (ATOMIC_REQUESTS); these only read, and must answer
@@ -27,13 +30,15 @@ urlpatterns = [
     # Named as grapple names it, so grapple's GraphiQL page finds the endpoint.
     path(
         "graphql/",
-        transaction.non_atomic_requests(graphql_view),
+        transaction.non_atomic_requests(csp(API_POLICY)(graphql_view)),
         name="grapple_graphql",
     ),
 ]
 
 if settings.GRAPPLE["EXPOSE_GRAPHIQL"]:
-    urlpatterns.append(path("graphiql/", graphiql, name="grapple_graphiql"))
+    urlpatterns.append(
+        path("graphiql/", csp_update(GRAPHIQL_POLICY_UPDATE)(graphiql), name="grapple_graphiql")
+    )
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

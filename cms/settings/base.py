@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.security_headers.ContentSecurityPolicyMiddleware",
     # django-axes turns a locked-out sign-in into its lockout page; it must come last but one.
     "axes.middleware.AxesMiddleware",
     # Closest to the view, so a database failure is answered before any other middleware sees it.
@@ -220,6 +221,34 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# Links out of the admin (to partner sites, "View live") carry no path or query.
+SECURE_REFERRER_POLICY = "same-origin"
+# Load balancers probe /healthz over plain HTTP; under SECURE_SSL_REDIRECT it must answer, not
+# redirect (patterns match the path without its leading slash).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Content-Security-Policy (django-csp): this policy serves every response; the admin adds the
+# inline scripts Wagtail's admin still needs and its preview frames, the API allows nothing at
+# all (cms/security_headers.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
+# Gravatar would send a hash of every editor's e-mail address to a third party on each admin
+# page (and need a hole in the policy above).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 # Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failures for one account, or from
 # one address, sign-in is refused for LOGIN_LOCKOUT_MINUTES, before any password is checked.
 # An administrator unlocks sooner under Settings > Sign-in lockouts, or with
