@@ -1,9 +1,10 @@
 """A request the database failed is answered plainly: nothing was changed, and a request id.
 
-With ``ATOMIC_REQUESTS`` the view's transaction is already rolled back when this runs, so a
-publish whose last statement failed left nothing behind; the editor is told exactly that, never
-shown a 500 after a half-done publish. An outage or a timeout (``OperationalError``, e.g. the
-PostgreSQL ``statement_timeout``) answers 503; any other database error 500, with the same page.
+An admin request is one transaction (``cms.admin_transactions``), rolled back when its view
+raised, so a publish whose last statement failed leaves nothing behind; the editor is told
+exactly that, never shown a 500 after a half-done publish. An outage or a timeout
+(``OperationalError``, e.g. PostgreSQL's ``statement_timeout``) answers 503; any other database
+error 500, with the same page.
 """
 
 from __future__ import annotations

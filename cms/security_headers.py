@@ -17,7 +17,8 @@ from csp.middleware import CSPMiddleware, PolicyParts
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
-from django.urls import NoReverseMatch, reverse
+
+from cms.admin_paths import is_admin_request
 
 #: JSON answers: nothing may load, nothing may frame them.
 API_POLICY: dict[str, list[str]] = {
@@ -43,21 +44,13 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
         if parts.config is None:
-            extra = _admin_allowances() if _is_admin(request) else {}
+            extra = _admin_allowances() if is_admin_request(request) else {}
             media = _origins([settings.MEDIA_URL])
             if media:
                 extra["img-src"] = [*extra.get("img-src", []), *media]
             if extra:
                 parts.update = _merged(extra, parts.update)
         return parts
-
-
-def _is_admin(request: HttpRequest) -> bool:
-    try:
-        prefix = reverse("wagtailadmin_home")
-    except NoReverseMatch:
-        return False
-    return request.path_info.startswith(prefix)
 
 
 def _admin_allowances() -> dict[str, list[str]]:

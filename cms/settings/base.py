@@ -84,10 +84,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.security_headers.ContentSecurityPolicyMiddleware",
-    # django-axes turns a locked-out sign-in into its lockout page; it must come last but one.
+    # django-axes turns a locked-out sign-in into its lockout page.
     "axes.middleware.AxesMiddleware",
-    # Closest to the view, so a database failure is answered before any other middleware sees it.
+    # Answers a database failure; below it, so it runs after the rollback is marked.
     "cms.database_errors.DatabaseErrorMiddleware",
+    # Each admin request is one transaction: a publish or approval is all or nothing.
+    "cms.admin_transactions.AtomicAdminMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -113,11 +115,6 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
-# One transaction per request: a publish, unpublish, revert or approval in the admin is all or
-# nothing, its audit-log entry included, and work deferred to the commit (cache invalidation,
-# wagtail-localize's syncs) runs only once it is committed. The read-only endpoints opt out
-# (cms/urls.py). Outside requests, BasePage.publish and unpublish are atomic on their own.
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
 # PostgreSQL: no web request waits on the database longer than this (a stuck query answers
 # 503 instead of holding a worker); 0 turns it off. `manage.py migrate` lifts it and waits at
 # most CMS_MIGRATION_LOCK_TIMEOUT_MS for any lock instead, so a migration queued behind a long

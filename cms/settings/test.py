@@ -9,10 +9,7 @@ from .base import *
 
 # `make test` runs the suite a second time with TEST_DATABASE_URL pointing at PostgreSQL.
 DATABASES = {
-    "default": {
-        **env.db("TEST_DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'test-db.sqlite3'}"),
-        "ATOMIC_REQUESTS": True,  # as in base.py: every request is all or nothing
-    }
+    "default": env.db("TEST_DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'test-db.sqlite3'}")
 }
 # A shared, busy test machine must not fail slow statements; tests/cms/test_database_timeouts.py
 # sets the timeout where it is under test.

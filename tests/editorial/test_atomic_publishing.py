@@ -26,20 +26,21 @@ from tests.editorial.helpers import add_url, call_form, call_form_from, call_tit
 
 pytestmark = pytest.mark.django_db
 
-FailingLog = Callable[[str], None]
+FailingLog = Callable[..., None]
+OUTAGE = OperationalError("server closed the connection unexpectedly")
 
 
 @pytest.fixture
 def failing_log(monkeypatch: pytest.MonkeyPatch) -> FailingLog:
-    """Make the audit-log insert of one action fail as a dropped database connection does."""
+    """Make the audit-log insert of one action fail (by default as a dropped connection does)."""
 
-    def install(failing_action: str) -> None:
+    def install(failing_action: str, error: Exception = OUTAGE) -> None:
         manager_class = type(PageLogEntry.objects)
         original = manager_class.log_action
 
         def log_action(self: Any, instance: Any, action: str, **kwargs: Any) -> Any:
             if action == failing_action:
-                raise OperationalError("server closed the connection unexpectedly")
+                raise error
             return original(self, instance, action, **kwargs)
 
         monkeypatch.setattr(manager_class, "log_action", log_action)
@@ -93,6 +94,28 @@ def test_a_publish_whose_log_entry_fails_publishes_nothing(
     assert not PageLogEntry.objects.filter(page=call, action="wagtail.publish").exists()
     assert deferred == []  # nothing deferred to the commit (cache invalidation) ran
     assert "Published at last" not in call_titles(graphql)
+    assert "Solidarity projects 2026" not in call_titles(graphql)
+
+
+def test_any_error_after_the_publish_rolls_it_back(
+    moderator: Any,
+    index: CallIndexPage,
+    esc: Any,
+    graphql: Any,
+    failing_log: FailingLog,
+) -> None:
+    """Not only database errors: whatever raises, the request's transaction is rolled back."""
+    client = Client(raise_request_exception=False)
+    client.force_login(moderator)
+    call = draft_call(client, index, esc)
+    failing_log("wagtail.publish", RuntimeError("a bug in a signal handler"))
+
+    response = client.post(edit_url(call), call_form_from(call, **{"action-publish": "Publish"}))
+
+    assert response.status_code == 500
+    call.refresh_from_db()
+    assert not call.live
+    assert call.live_revision is None
     assert "Solidarity projects 2026" not in call_titles(graphql)
 
 
