@@ -52,8 +52,9 @@ run: demo
 	@echo "  Health:   http://$(HOST):$(PORT)/healthz"
 	@echo "  Partner site: http://$(HOST):$(PORT)/partner-site/"
 	@echo ""
-	PREVIEW_CLIENT_URL="$${PREVIEW_CLIENT_URL:-http://$(HOST):$(PORT)/partner-site/}" \
-		$(MANAGE) runserver $(HOST):$(PORT)
+	@# The dev settings read HOST and PORT: admin links, image URLs and the preview target
+	@# (PREVIEW_CLIENT_URL, WAGTAILADMIN_BASE_URL) follow the address served.
+	HOST="$(HOST)" PORT="$(PORT)" $(MANAGE) runserver $(HOST):$(PORT)
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff format --check .

@@ -5,13 +5,13 @@ The generation is the core's only concrete model; no content lives in the core.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -55,6 +55,19 @@ class BasePage(HeadlessPreviewMixin, Page):
             return None
         preview = PagePreview.objects.filter(token=token).first()
         return preview.as_page() if preview is not None else None
+
+    # Wagtail's publish and unpublish save the page, then write the audit log and send signals,
+    # without a transaction of their own: outside a request (publish_scheduled, a shell, an
+    # import) a failure after the save would leave the page live with no log entry.
+    @transaction.atomic
+    def publish(self, revision: Any, *args: Any, **kwargs: Any) -> Any:
+        """Publish ``revision``: all or nothing, its audit-log entry included."""
+        return super().publish(revision, *args, **kwargs)
+
+    @transaction.atomic
+    def unpublish(self, *args: Any, **kwargs: Any) -> Any:
+        """Unpublish: all or nothing, its audit-log entry included."""
+        return super().unpublish(*args, **kwargs)
 
 
 class BaseIndexPage(BasePage):

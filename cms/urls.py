@@ -1,5 +1,7 @@
 """URL configuration: Wagtail admin, GraphQL (and GraphiQL where enabled), health, pages."""
 
+from csp.decorators import csp, csp_update
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
@@ -12,18 +14,28 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.graphql.view import graphql_view
 from cms.partner_site import partner_site_urls
+from cms.password_reset import RateLimitedPasswordResetView
+from cms.security_headers import API_POLICY, GRAPHIQL_POLICY_UPDATE
 from cms.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Before Wagtail's admin URLs, so that this one answers the password-reset form.
+    path("admin/password_reset/", RateLimitedPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Named as grapple names it, so grapple's GraphiQL page finds the endpoint.
-    path("graphql/", graphql_view, name="grapple_graphql"),
+    path(
+        "graphql/",
+        csp(API_POLICY)(graphql_view),
+        name="grapple_graphql",
+    ),
 ]
 
 if settings.GRAPPLE["EXPOSE_GRAPHIQL"]:
-    urlpatterns.append(path("graphiql/", graphiql, name="grapple_graphiql"))
+    urlpatterns.append(
+        path("graphiql/", csp_update(GRAPHIQL_POLICY_UPDATE)(graphiql), name="grapple_graphiql")
+    )
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

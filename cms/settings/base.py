@@ -4,6 +4,7 @@ Everything a deployment changes comes from environment variables, documented in 
 configuration table. Nothing here is safe to loosen for production.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -11,6 +12,7 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from cms.database_timeouts import with_statement_timeout
 from cms.plugins import discover_plugins
 from cms.shared_cache import LOCAL_MEMORY, redis_cache
 
@@ -68,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +86,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.security_headers.ContentSecurityPolicyMiddleware",
+    # django-axes turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
+    # Answers a database failure; below it, so it runs after the rollback is marked.
+    "cms.database_errors.DatabaseErrorMiddleware",
+    # Each admin request is one transaction: a publish or approval is all or nothing.
+    "cms.admin_transactions.AtomicAdminMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -108,6 +118,13 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
+# PostgreSQL: no web request waits on the database longer than this (a stuck query answers
+# 503 instead of holding a worker); 0 turns it off. `manage.py migrate` lifts it and waits at
+# most CMS_MIGRATION_LOCK_TIMEOUT_MS for any lock instead, so a migration queued behind a long
+# read fails fast rather than stalling every request queued behind it.
+CMS_STATEMENT_TIMEOUT_MS = env.int("CMS_STATEMENT_TIMEOUT_MS", default=5_000)
+CMS_MIGRATION_LOCK_TIMEOUT_MS = env.int("CMS_MIGRATION_LOCK_TIMEOUT_MS", default=2_000)
+DATABASES["default"] = with_statement_timeout(DATABASES["default"], CMS_STATEMENT_TIMEOUT_MS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache (cms/shared_cache.py) -------------------------------------------------------------
@@ -201,6 +218,58 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# Links out of the admin (to partner sites, "View live") carry no path or query.
+SECURE_REFERRER_POLICY = "same-origin"
+# Load balancers probe /healthz over plain HTTP; under SECURE_SSL_REDIRECT it must answer, not
+# redirect (patterns match the path without its leading slash).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Content-Security-Policy (django-csp): this policy serves every response; the admin adds the
+# inline scripts Wagtail's admin still needs and its preview frames, the API allows nothing at
+# all (cms/security_headers.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    },
+}
+# Gravatar would send a hash of every editor's e-mail address to a third party on each admin
+# page (and need a hole in the policy above).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failures for one account, or from
+# one address, sign-in is refused for LOGIN_LOCKOUT_MINUTES, before any password is checked.
+# An administrator unlocks sooner under Settings > Sign-in lockouts, or with
+# `manage.py axes_reset_username <name>` / `axes_reset_ip <address>` / `axes_reset`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# A success does not clear earlier failures: an editor's own sign-in would otherwise clear the
+# count of the guesses made from the same address against a colleague's account.
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "cms.login_lockouts.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_address"
+AXES_ENABLE_ADMIN = False  # Django's admin is not served; the Wagtail admin lists lockouts.
+# Requests behind this many reverse proxies: the client's address is the one the outermost
+# proxy appended to X-Forwarded-For. 0: REMOTE_ADDR (no proxy).
+CMS_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Password reset e-mails: at most this many requests per address and per e-mail address in
+# PASSWORD_RESET_WINDOW_MINUTES.
+CMS_PASSWORD_RESET_LIMIT = env.int("PASSWORD_RESET_LIMIT", default=5)
+CMS_PASSWORD_RESET_WINDOW = timedelta(minutes=env.int("PASSWORD_RESET_WINDOW_MINUTES", default=60))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 CORS_ALLOWED_ORIGINS: list[str] = env.list("CORS_ALLOWED_ORIGINS", default=[])
@@ -287,6 +356,8 @@ LOGGING = {
     "loggers": {
         # One line per background task is noise at INFO; failures still log as errors.
         "django_tasks": {"level": "WARNING"},
+        # django-axes logs its start-up at INFO; lockouts still log as warnings.
+        "axes": {"level": "WARNING"},
         # A cache outage is one line a minute (with a count of the others), not one a request.
         "cms.cache": {"filters": ["once_a_minute"]},
     },

@@ -10,7 +10,15 @@ os.environ.setdefault("GRAPHQL_SUGGESTIONS", "true")
 from .base import *
 
 DEBUG = True
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+# `make run` passes the address it serves on (HOST, PORT), so the admin's links and the API's
+# image URLs point at the running server, whatever port it uses.
+DEV_HOST = env.str("HOST", default="127.0.0.1")
+DEV_PORT = env.int("PORT", default=8000)
+DEV_URL = f"http://{DEV_HOST}:{DEV_PORT}"
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS", default=list(dict.fromkeys(["127.0.0.1", "localhost", "[::1]", DEV_HOST]))
+)
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=DEV_URL)
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 STORAGES["staticfiles"] = {
@@ -22,5 +30,5 @@ CMS_DEV_SUPERUSER = True
 # The example partner site at /partner-site/ is the default headless-preview target.
 CMS_PARTNER_SITE_DIR = BASE_DIR / "examples" / "partner-site"
 WAGTAIL_HEADLESS_PREVIEW["CLIENT_URLS"]["default"] = env.str(
-    "PREVIEW_CLIENT_URL", default="http://127.0.0.1:8000/partner-site/"
+    "PREVIEW_CLIENT_URL", default=f"{DEV_URL}/partner-site/"
 )

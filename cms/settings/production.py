@@ -10,6 +10,8 @@ from cms.shared_cache import local_cache_refusal, serving_workers
 from .base import *
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+# The one switch to flip once HTTPS is certain for this host name (README, "Production notes"):
+# browsers then refuse plain HTTP to it for this many seconds, with no way back meanwhile.
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 
 # --- Cache: one shared by every worker (cms/shared_cache.py) ---------------------------------

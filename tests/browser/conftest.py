@@ -4,6 +4,9 @@ Each test gets ``tab``, a page in a fresh Chromium profile, and saves a screensh
 state in ``SCREENSHOTS``. The path is printed at the end of a run whose main process loads this
 file, i.e. one given ``tests/browser`` (as ``make test`` runs it); under xdist a bare ``pytest``
 loads it only in the workers, which cannot print a summary.
+
+The server sends the Content-Security-Policy headers production sends (cms/security_headers.py);
+an uncaught JavaScript error or a CSP violation in any frame fails the test.
 """
 
 from __future__ import annotations
@@ -81,6 +84,7 @@ def tab(
     # ORM calls while one runs; the test code itself stays synchronous. Only for this test.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     errors: list[str] = []
+    violations: list[str] = []
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path / "chromium-profile"),
@@ -92,6 +96,10 @@ def tab(
             viewport={"width": 1280, "height": 900},
         )
         context.set_default_timeout(10_000)
+        # Every frame reports a Content-Security-Policy violation to the console, where it
+        # fails the test like a JavaScript error (Chromium also logs its own "Refused to ...").
+        context.add_init_script(CSP_VIOLATION_REPORTER)
+        context.on("console", lambda message: _record_csp_violation(message, violations))
         page = context.pages[0] if context.pages else context.new_page()
         page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
         try:
@@ -106,3 +114,19 @@ def tab(
             # ("being accessed by other users") at the end of the run.
             connections.close_all()
     assert not errors, f"JavaScript errors in the browser: {errors}"
+    assert not violations, f"Content-Security-Policy violations in the browser: {violations}"
+
+
+CSP_VIOLATION_REPORTER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    const blocked = event.blockedURI || "inline";
+    console.error(`CSP violation: ${event.violatedDirective} blocked ${blocked}`
+        + ` in ${event.documentURI} (${event.sourceFile || ""}:${event.lineNumber || 0})`);
+});
+"""
+
+
+def _record_csp_violation(message: Any, violations: list[str]) -> None:
+    text = message.text
+    if "CSP violation" in text or "Content Security Policy" in text:
+        violations.append(text)
