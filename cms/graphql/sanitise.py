@@ -74,7 +74,7 @@ def _field_rule(parent: GraphQLObjectType, name: str) -> Rule | None:
         return _rendered_rich_text
     kind, _source = _declared_kind(parent, name)
     if kind == "html":
-        return _rendered_rich_text
+        return _clean_html
     if kind == "url":
         return safe_url
     if isinstance(get_nullable_type(field.type), GraphQLList) and isinstance(
@@ -87,13 +87,16 @@ def _field_rule(parent: GraphQLObjectType, name: str) -> Rule | None:
 
 
 def _rendered_rich_text(value: Any) -> str:
+    """A field of grapple's RichText type: stored rich text, rendered, then cleaned."""
     # Rendering resolves Wagtail's link and embed markup first; cleaning comes last, so what
     # the link handlers write is checked too. Grapple's RichText type renders what it is
     # given once more; clean HTML holds no such markup, so that leaves it as it is.
-    if isinstance(value, str):
-        value = RichText(value)
-    html = value.__html__() if hasattr(value, "__html__") else str(value)
-    return clean_html(html)
+    return _clean_html(RichText(value) if isinstance(value, str) else value)
+
+
+def _clean_html(value: Any) -> str:
+    """HTML grapple has rendered already (a string), or a block's RichText value, cleaned."""
+    return clean_html(value if isinstance(value, str) else value.__html__())
 
 
 def _declared_kind(parent: GraphQLObjectType, name: str) -> tuple[str | None, str | None]:
