@@ -22,6 +22,8 @@ from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.sanitise import validate_url_scheme
+
 #: Most items an index page lists; partner sites page through the top-level query instead.
 INDEX_LIST_LIMIT = 100
 
@@ -121,7 +123,11 @@ class BaseSocialLink(Orderable):
 
     network = models.CharField(max_length=20, choices=Network.choices)
     # Each link model redeclares it with its own example: help text is part of its migrations.
-    url = models.URLField("address", help_text="The profile's full address.")
+    url = models.URLField(
+        "address",
+        validators=[validate_url_scheme],
+        help_text="The profile's full address.",
+    )
 
     panels = [FieldRowPanel([FieldPanel("network"), FieldPanel("url")])]
 

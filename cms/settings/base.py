@@ -283,13 +283,24 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Width x height x frames of an upload (Wagtail's default, stated): 128 million pixels.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 128_000_000
+# Wagtail counts one frame per animated image; this form counts them all (cms/image_uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_uploads.ImageForm"
+# Frames an uploaded image may have: counting them is bounded work even for 1x1 frames.
+CMS_IMAGE_MAX_FRAMES = env.int("IMAGE_MAX_FRAMES", default=1000)
+# Draftail that opens rich text written past it (imports, scripts) instead of answering 500.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "cms.rich_text_editor.RichTextEditor"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILLOCALIZE_JQUERY_PRIVATE = True
 
 # --- GraphQL ---------------------------------------------------------------------------------
 GRAPHENE = {
     "SCHEMA": "grapple.schema.schema",
-    "MIDDLEWARE": ["cms.graphql.middleware.VisibilityMiddleware"],
+    "MIDDLEWARE": [
+        "cms.graphql.middleware.VisibilityMiddleware",
+        "cms.graphql.sanitise.SanitiseMiddleware",
+    ],
 }
 # The only renditions the API creates: name -> Wagtail filter spec. `fill` crops around the
 # editor's focal point. Output format (WebP by default, AVIF, JPEG, PNG) is chosen per request.

@@ -29,6 +29,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.blocks import BodyBlock
 from cms.graphql.types import GraphQLCountry
 from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage
+from cms.sanitise import validate_url_scheme
 
 LATITUDE_RANGE = (Decimal(-90), Decimal(90))
 LONGITUDE_RANGE = (Decimal(-180), Decimal(180))
@@ -88,7 +89,11 @@ class MunicipalityPage(BasePage):
         blank=True,
         help_text="Region or province, e.g. 'Lazio' or 'Southeast Slovenia'.",
     )
-    website = models.URLField(blank=True, help_text="The municipality's official website.")
+    website = models.URLField(
+        blank=True,
+        validators=[validate_url_scheme],
+        help_text="The municipality's official website.",
+    )
     latitude = models.DecimalField(
         max_digits=9,
         decimal_places=6,

@@ -28,7 +28,11 @@ class NewsPageForm(WagtailAdminPageForm):
             if field is None:
                 continue
             # Keep what is chosen already, e.g. relations synchronised from the source page.
+            # Read the chosen rows, not a subquery: opened from a revision, the relation is
+            # modelcluster's in-memory queryset, which has no SQL (nor a "pk" to select).
             chosen = (
-                Q(pk__in=getattr(self.instance, name).values("pk")) if self.instance.pk else Q()
+                Q(pk__in=[item.pk for item in getattr(self.instance, name).all()])
+                if self.instance.pk
+                else Q()
             )
             field.queryset = field.queryset.filter(Q(locale_id=locale_id) | chosen)

@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.models import clean_slug
+from cms.sanitise import validate_url_scheme
 
 
 def _required_list(field_name: str, model_label: str) -> Callable[[], GraphQLField]:
@@ -53,6 +54,7 @@ class Programme(TranslatableMixin, index.Indexed, ClusterableModel):
     )
     website = models.URLField(
         blank=True,
+        validators=[validate_url_scheme],
         help_text="The programme's official page, starting with https://.",
     )
 

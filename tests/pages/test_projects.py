@@ -167,6 +167,8 @@ def partner_rows(*rows: dict[str, Any]) -> dict[str, Any]:
         ("two_lead_partners", {"partners": [{}, {"role": "Only one partner can be the lead"}]}),
         ("event_end_before_start", {"events": [{"end_date": "cannot be before the start"}]}),
         ("facebook_link_elsewhere", {"social_links": [{"url": "not a Facebook address"}]}),
+        ("website_over_ftp", {"website": "starting with http://, https:// or mailto:"}),
+        ("social_link_over_ftp", {"social_links": [{"url": "starting with http://, https://"}]}),
     ],
 )
 def test_bad_input_is_rejected_naming_the_field(
@@ -204,6 +206,10 @@ def test_bad_input_is_rejected_naming_the_field(
             "social_links": inline_formset(
                 [{"network": "facebook", "url": "https://example.org/shelter"}]
             )
+        },
+        "website_over_ftp": {"website": "ftp://example.org/shelter/"},
+        "social_link_over_ftp": {
+            "social_links": inline_formset([{"network": "website", "url": "ftp://example.org/"}])
         },
     }[case]
 

@@ -37,6 +37,7 @@ from cms.forms import LocalisedChoicesPageForm
 from cms.graphql.visibility import public_pages
 from cms.localized import relation_in_locale
 from cms.models import BasePage
+from cms.sanitise import validate_url_scheme
 from cms.time_zones import zone_or_current
 from pages.calls.models.fields import (
     DEFAULT_TIME_ZONE,
@@ -155,7 +156,10 @@ class CallPage(CountryEligibilityPage):
         help_text="Longest project or activity applicants may propose, e.g. 12.",
     )
     application_url = models.URLField(
-        "application form", blank=True, help_text="Where applicants apply online."
+        "application form",
+        blank=True,
+        validators=[validate_url_scheme],
+        help_text="Where applicants apply online.",
     )
     contact = models.ForeignKey(
         "people.Person",

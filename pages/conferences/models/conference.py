@@ -34,6 +34,7 @@ from cms.eligibility import CountryEligibilityPage
 from cms.forms import LocalisedChoicesPageForm
 from cms.localized import relation_in_locale
 from cms.models import BasePage
+from cms.sanitise import validate_url_scheme
 from cms.time_zones import zone_or_current
 from pages.conferences.models.fields import (
     DEFAULT_TIME_ZONE,
@@ -93,6 +94,7 @@ class ConferencePage(CountryEligibilityPage):
     online_url = models.URLField(
         "online link",
         blank=True,
+        validators=[validate_url_scheme],
         help_text="Where participants join; leave empty if the link is only sent to them.",
     )
     working_languages = models.CharField(
@@ -160,6 +162,7 @@ class ConferencePage(CountryEligibilityPage):
     application_url = models.URLField(
         "application form",
         blank=True,
+        validators=[validate_url_scheme],
         help_text="The online application form.",
     )
     application_deadline = models.DateTimeField(

@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
 from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage
+from cms.sanitise import validate_url_scheme
 from pages.projects.forms import ProjectPageForm
 from pages.projects.models.rows import ProjectPartner
 
@@ -116,7 +117,11 @@ class ProjectPage(BasePage):
         features=["bold", "italic", "link", "ol", "ul"],
         help_text="What changed thanks to the project, for whom and where.",
     )
-    website = models.URLField(blank=True, help_text="The project's own website, if it has one.")
+    website = models.URLField(
+        blank=True,
+        validators=[validate_url_scheme],
+        help_text="The project's own website, if it has one.",
+    )
     body = StreamField(BodyBlock(), blank=True, help_text="The full story of the project.")
 
     content_panels = [

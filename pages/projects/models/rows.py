@@ -14,6 +14,7 @@ from cms.graphql.types import GraphQLCountry
 from cms.graphql.visibility import public_pages
 from cms.localized import localized
 from cms.models import BaseSocialLink
+from cms.sanitise import validate_url_scheme
 
 #: Marks a partner that was not prepared for the API; ``None`` is a valid prepared value.
 _UNSET = object()
@@ -226,7 +227,9 @@ class ProjectSocialLink(BaseSocialLink):
         "projects.ProjectPage", on_delete=models.CASCADE, related_name="social_links"
     )
     url = models.URLField(
-        "address", help_text="The profile's full address, e.g. https://www.facebook.com/name/."
+        "address",
+        validators=[validate_url_scheme],
+        help_text="The profile's full address, e.g. https://www.facebook.com/name/.",
     )
 
     # Saving a row drops cached GraphQL responses, as saving a page does.

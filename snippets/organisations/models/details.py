@@ -11,6 +11,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.models import BaseSocialLink
+from cms.sanitise import validate_url_scheme
 
 #: The first year a European youth programme could grant a label (Youth for Europe, 1988).
 FIRST_LABEL_YEAR = 1988
@@ -23,7 +24,9 @@ class OrganisationSocialLink(BaseSocialLink):
         "organisations.Organisation", on_delete=models.CASCADE, related_name="social_links"
     )
     url = models.URLField(
-        "address", help_text="The profile's full address, e.g. https://www.instagram.com/name/."
+        "address",
+        validators=[validate_url_scheme],
+        help_text="The profile's full address, e.g. https://www.instagram.com/name/.",
     )
 
 

@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.graphql.types import GraphQLCountry
+from cms.sanitise import validate_url_scheme
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()/.-]{6,30}$")
 
@@ -78,7 +79,11 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
     postal_code = models.CharField(max_length=20, blank=True)
     city = models.CharField(max_length=100, blank=True)
     country = CountryField(blank=True)
-    website = models.URLField(blank=True, help_text="Starting with https:// or http://.")
+    website = models.URLField(
+        blank=True,
+        validators=[validate_url_scheme],
+        help_text="Starting with https:// or http://.",
+    )
     email = models.EmailField(blank=True, help_text="A general address the public may write to.")
     phone = models.CharField(
         max_length=40,
