@@ -18,19 +18,22 @@ from typing import Any
 
 import polib
 
+from django import forms
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
 
 from wagtail.admin import messages
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 from wagtail_localize.views import edit_translation, submit_translations, update_translations
 
 from cms.editorial.permissions import can_edit, can_publish, can_translate_into
+from cms.editorial.refusals import ExplainedRefusal
 
 SUBMIT_PERMISSION = "wagtail_localize.submit_translation"
 View = Callable[..., HttpResponse]
@@ -46,6 +49,9 @@ class _ScopedSubmitMixin:
         if not request.user.has_perm(SUBMIT_PERMISSION):
             raise PermissionDenied
         self.object = self.get_object()
+        if not self.source_is_readable():
+            # GET as POST: the form would show the draft's title, the request would copy it.
+            raise ExplainedRefusal(_("Only published pages can be translated from here."))
         allowed = self.allowed_locales()
         if not allowed.exists():
             raise PermissionDenied
@@ -56,6 +62,13 @@ class _ScopedSubmitMixin:
                 # otherwise be created alongside a silently dropped forbidden one.
                 raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+
+    def source_is_readable(self) -> bool:
+        """Whether the user may see what is being translated: published, or theirs to edit."""
+        return not isinstance(self.object, Page) or self.object.live or self.may_edit_source()
+
+    def may_edit_source(self) -> bool:
+        return can_edit(self.request.user, self.object)
 
     def allowed_locales(self) -> QuerySet[Locale]:
         offered = submit_translations.SubmitTranslationForm(self.object).fields["locales"]
@@ -69,6 +82,11 @@ class _ScopedSubmitMixin:
     def get_form(self) -> submit_translations.SubmitTranslationForm:
         form = super().get_form()  # type: ignore[misc]
         form.fields["locales"].queryset = self.allowed_locales()
+        if isinstance(self.object, Page) and not self.may_edit_source():
+            # The subtree holds drafts too (and its label counts them): not for translators
+            # who only see what is published.
+            form.fields["include_subtree"].widget = forms.HiddenInput()
+            form.fields["include_subtree"].disabled = True
         return form
 
 
@@ -76,6 +94,20 @@ class ScopedSubmitPageTranslationView(
     _ScopedSubmitMixin, submit_translations.SubmitPageTranslationView
 ):
     """wagtail-localize's "Translate this page", limited to the user's languages."""
+
+    def get_subtitle(self) -> str:
+        return self.shown_title()
+
+    def get_success_message(self, locales: str) -> str:
+        return _(
+            "The page '{page_title}' was successfully submitted for translation into {locales}"
+        ).format(page_title=self.shown_title(), locales=locales)
+
+    def shown_title(self) -> str:
+        """The draft's title for those who may edit the page; the published one for others."""
+        if self.may_edit_source():
+            return self.object.get_admin_display_title()
+        return self.object.title
 
 
 class ScopedSubmitSnippetTranslationView(
