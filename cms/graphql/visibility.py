@@ -71,6 +71,7 @@ def _taken_down_sections() -> QuerySet[Page, str]:
         Page.objects.alias(path_length=Length("path"))
         .filter(Q(live=False) | Q(expire_at__lte=timezone.now()), path_length__gt=step)
         .filter(path__in=parents_of_live_pages)
+        .order_by()
         .values_list("path", flat=True)
     )
 
