@@ -10,6 +10,7 @@ front of them, so every link wagtail-localize renders leads here.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import tempfile
@@ -29,8 +30,18 @@ from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringSegment, Translation, TranslationSource
-from wagtail_localize.views import edit_translation, submit_translations, update_translations
+from wagtail_localize.models import (
+    SourceDeletedError,
+    StringSegment,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.views import (
+    convert,
+    edit_translation,
+    submit_translations,
+    update_translations,
+)
 
 from cms.editorial.permissions import can_edit, can_publish, can_translate_into
 from cms.editorial.refusals import ExplainedRefusal
@@ -172,6 +183,18 @@ def translation_target_guard(view: View) -> View:
     return guarded
 
 
+def convert_to_alias(request: HttpRequest, page_id: int) -> HttpResponse:
+    """wagtail-localize's "Convert to alias page", for those who may publish the page.
+
+    An alias mirrors its source, live state included: converting a draft translation of a live
+    page publishes it, so it needs the right to publish (for a call: to approve it).
+    """
+    page = get_object_or_404(Page, id=page_id)
+    if not can_publish(request.user, page):
+        raise ExplainedRefusal(_("Only those who may publish this page may make it an alias."))
+    return convert.convert_to_alias(request, page_id)
+
+
 @translation_target_guard
 def upload_pofile(request: HttpRequest, translation_id: int) -> HttpResponse:
     """Check an uploaded PO file completely before wagtail-localize imports any of it.
@@ -238,11 +261,28 @@ def _parse_po(content: bytes) -> polib.POFile | None:
         os.unlink(handle.name)
 
 
+@translation_target_guard
+def edit_override(
+    request: HttpRequest, translation_id: int, overridable_segment_id: int
+) -> HttpResponse:
+    """Store a translation's override of a synchronised field the field's definition allows.
+
+    wagtail-localize offers the overridable segments it extracted when the source was last
+    synced; a field closed to translators since (a link, a date) keeps its old segment until
+    then. The segments are rebuilt from the current definitions first, so such a field's
+    segment is gone and wagtail-localize answers 404.
+    """
+    if request.method == "PUT":
+        translation = get_object_or_404(Translation, id=translation_id)
+        with contextlib.suppress(SourceDeletedError):
+            translation.source.refresh_segments()
+    return edit_translation.edit_override(request, translation_id, overridable_segment_id)
+
+
 _guarded = {
     name: translation_target_guard(getattr(edit_translation, name))
     for name in (
         "edit_string_translation",
-        "edit_override",
         "download_pofile",
         "machine_translate",
         "preview_translation",
@@ -265,7 +305,7 @@ urlpatterns = [
     ),
     path(
         "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
-        _guarded["edit_override"],
+        edit_override,
     ),
     path("localize/translate/<int:translation_id>/pofile/download/", _guarded["download_pofile"]),
     path("localize/translate/<int:translation_id>/pofile/upload/", upload_pofile),
@@ -279,4 +319,5 @@ urlpatterns = [
         _guarded["preview_translation"],
     ),
     path("localize/translate/<int:translation_id>/disable/", _guarded["stop_translation"]),
+    path("localize/page/<int:page_id>/convert_to_alias/", convert_to_alias),
 ]
