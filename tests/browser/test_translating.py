@@ -192,13 +192,14 @@ def test_translator_translates_and_submits_the_slovenian_call_and_a_moderator_pu
 
     # The call moderator approves it from the dashboard.
     switch_user(tab, base, "mojca")
-    review = tab.locator("#awaiting-review").get_by_role("row").filter(has_text=SL_TITLE)
+    awaiting = tab.get_by_role("region", name="Awaiting your review")
+    review = awaiting.get_by_role("row").filter(has_text=SL_TITLE)
     expect(review).to_contain_text("Slovenian")
     review.get_by_role("button", name="Actions").click()
-    review.get_by_role("button", name="Approve", exact=True).click()
-    expect(
-        tab.locator("#awaiting-review").get_by_role("row").filter(has_text=SL_TITLE)
-    ).to_have_count(0)
+    with tab.expect_navigation():
+        review.get_by_role("button", name="Approve", exact=True).click()
+    tab.goto(f"{base}/admin/")
+    expect(tab.get_by_role("region", name="Awaiting your review")).to_have_count(0)
 
     slovenian.refresh_from_db()
     assert slovenian.live
