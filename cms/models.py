@@ -137,7 +137,10 @@ class BaseSocialLink(Orderable):
         GraphQLString("url", required=True),
     ]
 
-    translatable_fields = [SynchronizedField("network"), SynchronizedField("url")]
+    translatable_fields = [
+        SynchronizedField("network", overridable=False),
+        SynchronizedField("url", overridable=False),
+    ]
 
     class Meta(Orderable.Meta):
         abstract = True

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from django.db import models
 
-from wagtail.models import Locale
+from wagtail.models import DraftStateMixin, Locale
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -46,5 +46,17 @@ def translate(
             context=segment.context,
             defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
         )
-    translation.save_target(publish=publish)
-    return instance.get_translation(locale)
+    if not isinstance(instance, DraftStateMixin):
+        translation.save_target()  # saved is live: nothing to publish
+        return instance.get_translation(locale)
+    # A draft first, published here rather than by wagtail-localize: it defers publishing to
+    # the commit, with the page object it held when it translated, and saving that object then
+    # writes back the tree's child count of that moment. A loader that adds pages below the
+    # translation before committing (the demo, in one transaction) would leave a parent that
+    # claims no children, and the next page added below it would take an existing page's path.
+    translation.save_target(publish=False)
+    target = instance.get_translation(locale)
+    if publish:
+        target.latest_revision.publish()
+        target.refresh_from_db()
+    return target

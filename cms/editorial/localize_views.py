@@ -10,6 +10,7 @@ front of them, so every link wagtail-localize renders leads here.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import tempfile
@@ -18,19 +19,32 @@ from typing import Any
 
 import polib
 
+from django import forms
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
 
 from wagtail.admin import messages
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
-from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, Translation, TranslationSource
-from wagtail_localize.views import edit_translation, submit_translations, update_translations
+from wagtail.models import Locale, Page
+from wagtail_localize.models import (
+    SourceDeletedError,
+    StringSegment,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.views import (
+    convert,
+    edit_translation,
+    submit_translations,
+    update_translations,
+)
 
 from cms.editorial.permissions import can_edit, can_publish, can_translate_into
+from cms.editorial.refusals import ExplainedRefusal
 
 SUBMIT_PERMISSION = "wagtail_localize.submit_translation"
 View = Callable[..., HttpResponse]
@@ -46,6 +60,9 @@ class _ScopedSubmitMixin:
         if not request.user.has_perm(SUBMIT_PERMISSION):
             raise PermissionDenied
         self.object = self.get_object()
+        if not self.source_is_readable():
+            # GET as POST: the form would show the draft's title, the request would copy it.
+            raise ExplainedRefusal(_("Only published pages can be translated from here."))
         allowed = self.allowed_locales()
         if not allowed.exists():
             raise PermissionDenied
@@ -56,6 +73,13 @@ class _ScopedSubmitMixin:
                 # otherwise be created alongside a silently dropped forbidden one.
                 raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+
+    def source_is_readable(self) -> bool:
+        """Whether the user may see what is being translated: published, or theirs to edit."""
+        return not isinstance(self.object, Page) or self.object.live or self.may_edit_source()
+
+    def may_edit_source(self) -> bool:
+        return can_edit(self.request.user, self.object)
 
     def allowed_locales(self) -> QuerySet[Locale]:
         offered = submit_translations.SubmitTranslationForm(self.object).fields["locales"]
@@ -69,6 +93,11 @@ class _ScopedSubmitMixin:
     def get_form(self) -> submit_translations.SubmitTranslationForm:
         form = super().get_form()  # type: ignore[misc]
         form.fields["locales"].queryset = self.allowed_locales()
+        if isinstance(self.object, Page) and not self.may_edit_source():
+            # The subtree holds drafts too (and its label counts them): not for translators
+            # who only see what is published.
+            form.fields["include_subtree"].widget = forms.HiddenInput()
+            form.fields["include_subtree"].disabled = True
         return form
 
 
@@ -76,6 +105,20 @@ class ScopedSubmitPageTranslationView(
     _ScopedSubmitMixin, submit_translations.SubmitPageTranslationView
 ):
     """wagtail-localize's "Translate this page", limited to the user's languages."""
+
+    def get_subtitle(self) -> str:
+        return self.shown_title()
+
+    def get_success_message(self, locales: str) -> str:
+        return _(
+            "The page '{page_title}' was successfully submitted for translation into {locales}"
+        ).format(page_title=self.shown_title(), locales=locales)
+
+    def shown_title(self) -> str:
+        """The draft's title for those who may edit the page; the published one for others."""
+        if self.may_edit_source():
+            return self.object.get_admin_display_title()
+        return self.object.title
 
 
 class ScopedSubmitSnippetTranslationView(
@@ -138,6 +181,18 @@ def translation_target_guard(view: View) -> View:
 
     guarded.editorial_guard = True  # type: ignore[attr-defined]  (lets tests find the guard)
     return guarded
+
+
+def convert_to_alias(request: HttpRequest, page_id: int) -> HttpResponse:
+    """wagtail-localize's "Convert to alias page", for those who may publish the page.
+
+    An alias mirrors its source, live state included: converting a draft translation of a live
+    page publishes it, so it needs the right to publish (for a call: to approve it).
+    """
+    page = get_object_or_404(Page, id=page_id)
+    if not can_publish(request.user, page):
+        raise ExplainedRefusal(_("Only those who may publish this page may make it an alias."))
+    return convert.convert_to_alias(request, page_id)
 
 
 @translation_target_guard
@@ -206,11 +261,28 @@ def _parse_po(content: bytes) -> polib.POFile | None:
         os.unlink(handle.name)
 
 
+@translation_target_guard
+def edit_override(
+    request: HttpRequest, translation_id: int, overridable_segment_id: int
+) -> HttpResponse:
+    """Store a translation's override of a synchronised field the field's definition allows.
+
+    wagtail-localize offers the overridable segments it extracted when the source was last
+    synced; a field closed to translators since (a link, a date) keeps its old segment until
+    then. The segments are rebuilt from the current definitions first, so such a field's
+    segment is gone and wagtail-localize answers 404.
+    """
+    if request.method == "PUT":
+        translation = get_object_or_404(Translation, id=translation_id)
+        with contextlib.suppress(SourceDeletedError):
+            translation.source.refresh_segments()
+    return edit_translation.edit_override(request, translation_id, overridable_segment_id)
+
+
 _guarded = {
     name: translation_target_guard(getattr(edit_translation, name))
     for name in (
         "edit_string_translation",
-        "edit_override",
         "download_pofile",
         "machine_translate",
         "preview_translation",
@@ -233,7 +305,7 @@ urlpatterns = [
     ),
     path(
         "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
-        _guarded["edit_override"],
+        edit_override,
     ),
     path("localize/translate/<int:translation_id>/pofile/download/", _guarded["download_pofile"]),
     path("localize/translate/<int:translation_id>/pofile/upload/", upload_pofile),
@@ -247,4 +319,5 @@ urlpatterns = [
         _guarded["preview_translation"],
     ),
     path("localize/translate/<int:translation_id>/disable/", _guarded["stop_translation"]),
+    path("localize/page/<int:page_id>/convert_to_alias/", convert_to_alias),
 ]

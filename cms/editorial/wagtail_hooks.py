@@ -3,6 +3,7 @@ and translation status indicators."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,12 +16,18 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale, Page, TranslatableMixin
-from wagtail_localize.models import Translation
+from wagtail_localize.models import SourceDeletedError, Translation
 
 from cms.editorial import localize_views
 from cms.editorial.panels import CallsClosingSoonPanel, TranslationsAwaitingWorkPanel
-from cms.editorial.permissions import can_create_in_locale, can_edit, can_edit_in_locale
+from cms.editorial.permissions import (
+    can_create_in_locale,
+    can_edit,
+    can_edit_in_locale,
+    can_publish,
+)
 from cms.editorial.refusals import ExplainedRefusal
+from cms.editorial.translation_moderation import SubmitTranslationView, moderation_offer
 from cms.editorial.translation_status import translation_state
 from cms.editorial.views import NotTranslatedView, TranslationStatusView
 
@@ -42,6 +49,11 @@ def register_admin_urls() -> list[URLPattern]:
             "editorial/not-translated/<str:language_code>/",
             NotTranslatedView.as_view(),
             name="editorial_not_translated",
+        ),
+        path(
+            "editorial/translations/<int:translation_id>/submit/",
+            SubmitTranslationView.as_view(),
+            name="editorial_submit_translation",
         ),
     ]
 
@@ -132,6 +144,27 @@ def warn_when_translation_is_out_of_date(request: HttpRequest, page: Page) -> No
                 )
             ],
         )
+
+
+@hooks.register("before_edit_page", order=FIRST)
+def submit_translations_through_moderation(request: HttpRequest, page: Page) -> None:
+    """Offer "Submit for moderation" in wagtail-localize's editor to those who may not publish.
+
+    Before wagtail-localize publishes a translation, its segments are rebuilt from the current
+    field definitions, so an override stored before its field was closed to translators (a
+    link, a date) is dropped rather than published.
+    """
+    translation = _translation_of(page)
+    if translation is None:
+        return
+    if request.method == "POST":
+        if request.POST.get("action") == "publish" and can_publish(request.user, page):
+            with contextlib.suppress(SourceDeletedError):  # wagtail-localize says so itself
+                translation.source.refresh_segments()
+        return
+    offer = moderation_offer(translation, page, request.user)
+    if offer is not None:
+        messages.info(request, offer.message, buttons=[messages.button(offer.url, offer.button)])
 
 
 def translation_status_buttons(

@@ -219,13 +219,13 @@ class MunicipalityPage(BasePage):
         TranslatableField("short_profile"),
         TranslatableField("body"),
         # A legal name stays as it is in every language, unless a translator overrides it.
-        SynchronizedField("official_name"),
-        SynchronizedField("country"),
-        SynchronizedField("website"),
-        SynchronizedField("latitude"),
-        SynchronizedField("longitude"),
-        SynchronizedField("population"),
-        SynchronizedField("logo"),
+        SynchronizedField("official_name", overridable=False),
+        SynchronizedField("country", overridable=False),
+        SynchronizedField("website", overridable=False),
+        SynchronizedField("latitude", overridable=False),
+        SynchronizedField("longitude", overridable=False),
+        SynchronizedField("population", overridable=False),
+        SynchronizedField("logo", overridable=False),
         # Snippets are translatable: the translation points at the person's and the
         # organisation's own translation when there is one, else keeps the source's.
         TranslatableField("contact"),

@@ -205,13 +205,13 @@ class NewsPage(BasePage):
         TranslatableField("gallery_images"),
         # A translated person is used when there is one, else the source's.
         TranslatableField("author"),
-        SynchronizedField("date"),
+        SynchronizedField("date", overridable=False),
         # Many-to-many relations are copied as they are; GraphQL shows each related item in
         # the news item's language when it has a translation there.
-        SynchronizedField("categories"),
-        SynchronizedField("related_projects"),
-        SynchronizedField("related_municipalities"),
-        SynchronizedField("related_organisations"),
+        SynchronizedField("categories", overridable=False),
+        SynchronizedField("related_projects", overridable=False),
+        SynchronizedField("related_municipalities", overridable=False),
+        SynchronizedField("related_organisations", overridable=False),
     ]
 
     parent_page_types = ["news.NewsIndexPage"]
@@ -264,7 +264,10 @@ class NewsGalleryImage(TranslatableMixin, Orderable):
 
     graphql_fields = [GraphQLImage("image", required=True), GraphQLString("caption")]
 
-    translatable_fields = [TranslatableField("caption"), SynchronizedField("image")]
+    translatable_fields = [
+        TranslatableField("caption"),
+        SynchronizedField("image", overridable=False),
+    ]
     # Saving a row drops cached GraphQL responses, as saving a page does.
     _cms_api_related = True
 

@@ -81,7 +81,7 @@ class CountryGroup(TranslatableMixin, index.Indexed, models.Model):
         TranslatableField("name"),
         SynchronizedField("slug"),
         TranslatableField("description"),
-        SynchronizedField("countries"),
+        SynchronizedField("countries", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -86,13 +86,13 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
     translatable_fields = [
         # A name is written the same in every language.
-        SynchronizedField("name"),
+        SynchronizedField("name", overridable=False),
         SynchronizedField("slug"),
         TranslatableField("role"),
         TranslatableField("organisation"),
-        SynchronizedField("email"),
-        SynchronizedField("phone"),
-        SynchronizedField("photo"),
+        SynchronizedField("email", overridable=False),
+        SynchronizedField("phone", overridable=False),
+        SynchronizedField("photo", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -94,7 +94,7 @@ class Programme(TranslatableMixin, index.Indexed, ClusterableModel):
         SynchronizedField("slug"),
         TranslatableField("acronym"),
         TranslatableField("description"),
-        SynchronizedField("website"),
+        SynchronizedField("website", overridable=False),
         TranslatableField("actions"),
     ]
 

@@ -1,6 +1,7 @@
 """A Slovenian translator translates a call in wagtail-localize's editor, by hand, from a PO file
-or by machine, and publishes it; is refused the English and Swedish versions; and sees when the
-English source changed and what a sync leaves to translate."""
+or by machine, and submits it to "Call moderation", where a call moderator publishes it; is
+refused the English and Swedish versions; and sees when the English source changed and what a
+sync leaves to translate."""
 
 import re
 from pathlib import Path
@@ -138,13 +139,15 @@ def snapshot() -> dict[str, Any]:
     }
 
 
-# --- 1. Translate by hand and publish ---------------------------------------------------------
+# --- 1. Translate by hand, submit, a moderator publishes ---------------------------------------
 
 
-def test_translator_creates_translates_and_publishes_the_slovenian_call(
+def test_translator_translates_and_submits_the_slovenian_call_and_a_moderator_publishes_it(
     tab: BrowserPage, live_server: Any, call: CallPage, translator: Any
 ) -> None:
-    log_in(tab, live_server.url, "tina")
+    make_user("mojca", "Call moderators")
+    base = live_server.url
+    log_in(tab, base, "tina")
     # A translator's explorer holds only the Slovenian tree: the dashboard offers the published
     # English content not yet in Slovenian.
     waiting = tab.get_by_role("table", name="Not yet translated into Slovenian")
@@ -155,11 +158,11 @@ def test_translator_creates_translates_and_publishes_the_slovenian_call(
     tab.get_by_role("checkbox", name="Slovenian").check()
     tab.get_by_role("button", name="Submit").click()
 
-    expect(tab.get_by_role("status")).to_contain_text(
+    expect(tab.get_by_role("status").first).to_contain_text(
         f"The page '{TITLE}' was successfully submitted for translation into Slovenian"
     )
     slovenian = call.get_translation(Locale.objects.get(language_code="sl"))
-    expect(tab).to_have_url(edit_url(live_server.url, slovenian))
+    expect(tab).to_have_url(edit_url(base, slovenian))
     assert not slovenian.live
     expect(tab.get_by_role("heading", name="English to Slovenian translation")).to_be_visible()
     # The source text to translate, each segment still waiting for its translation.
@@ -169,13 +172,35 @@ def test_translator_creates_translates_and_publishes_the_slovenian_call(
     translate_segment(tab, "Title", SL_TITLE)
     translate_segment(tab, "Summary", SL_SUMMARY)
     assert sl_strings(call) == {TITLE: SL_TITLE, SUMMARY: SL_SUMMARY}
-    # Saved, not published: Slovenian readers still get the English call.
+    # Calls go live only through Call moderation: the translator may submit, never publish.
+    expect(tab.get_by_role("button", name="Publish in Slovenian")).to_have_count(0)
+    expect(tab.get_by_text("This translation goes live through “Call moderation”")).to_be_visible()
+    tab.get_by_role("link", name="Submit for moderation").click()
+    tab.get_by_role("button", name="Submit for moderation").click()
+
+    expect(tab.get_by_role("status").first).to_contain_text(
+        f"The Slovenian translation of “{SL_TITLE}” has been submitted to “Call moderation”."
+    )
+    expect(tab).to_have_url(edit_url(base, slovenian))
+    slovenian.refresh_from_db()
+    assert not slovenian.live
+    assert slovenian.current_workflow_task.name == "Call moderators approval"
+    # Submitted, not published: Slovenian readers still get the English call.
     assert public_graphql(CALLS, {"locale": "sl"}) == {
         "calls": {"items": [{"title": TITLE, "summary": SUMMARY}]}
     }
-    tab.get_by_role("button", name="Publish in Slovenian").click()
 
-    expect(tab.get_by_role("status")).to_contain_text(f"Published '{SL_TITLE}' in Slovenian.")
+    # The call moderator approves it from the dashboard.
+    switch_user(tab, base, "mojca")
+    awaiting = tab.get_by_role("region", name="Awaiting your review")
+    review = awaiting.get_by_role("row").filter(has_text=SL_TITLE)
+    expect(review).to_contain_text("Slovenian")
+    review.get_by_role("button", name="Actions").click()
+    with tab.expect_navigation():
+        review.get_by_role("button", name="Approve", exact=True).click()
+    tab.goto(f"{base}/admin/")
+    expect(tab.get_by_role("region", name="Awaiting your review")).to_have_count(0)
+
     slovenian.refresh_from_db()
     assert slovenian.live
     assert (slovenian.title, slovenian.specific.summary) == (SL_TITLE, SL_SUMMARY)
@@ -185,7 +210,7 @@ def test_translator_creates_translates_and_publishes_the_slovenian_call(
     assert public_graphql(CALLS, {"locale": "en"}) == {
         "calls": {"items": [{"title": TITLE, "summary": SUMMARY}]}
     }
-    tab.goto(f"{live_server.url}/partner-site/?locale=sl")
+    tab.goto(f"{base}/partner-site/?locale=sl")
     expect(tab.get_by_role("heading", level=1)).to_have_text("Odprti razpisi")
     card = tab.locator("li.call")
     expect(card.locator("h3")).to_have_text([SL_TITLE])

@@ -6,10 +6,13 @@ import datetime
 from collections.abc import Callable
 from typing import Any
 
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail_localize.models import Translation
 
 from pages.calls.models import CallPage
 
@@ -85,3 +88,22 @@ def assert_refused(response: Any) -> None:
     assert response.status_code == 403, (response.status_code, response.get("Location"))
     page = response.content.decode()
     assert DENIED in page, page
+
+
+def submit_and_approve(translator: Client, moderator: Client, page: Page, capture: Any) -> None:
+    """The translator submits ``page``'s translated text to its workflow; a moderator approves.
+
+    ``capture`` is pytest-django's ``django_capture_on_commit_callbacks``.
+    """
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id
+    )
+    with capture(execute=True):
+        response = translator.post(reverse("editorial_submit_translation", args=[translation.pk]))
+    assert response.status_code == 302, response.status_code
+    task_state = Page.objects.get(pk=page.pk).current_workflow_task_state
+    with capture(execute=True):
+        response = moderator.post(
+            f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": ""}
+        )
+    assert response.status_code in (200, 302), response.status_code

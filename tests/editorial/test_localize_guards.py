@@ -9,7 +9,6 @@ from cms.editorial import localize_views
 # Views that change nothing or check page rights themselves (page rights are per language tree).
 UNGUARDED = {
     "jsi18n/",  # translations of wagtail-localize's own interface
-    "page/<int:page_id>/convert_to_alias/",  # checks the page's edit right
     "reports/translations/",  # read-only report
     "reports/translations/results/",
     "api/snippets/<slug:app_label>/<slug:model_name>/",  # read-only chooser data

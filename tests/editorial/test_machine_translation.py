@@ -20,7 +20,7 @@ from wagtail_localize.strings import StringValue
 
 from cms.editorial.machine_translation import OfflineMachineTranslator
 from pages.calls.models import CallIndexPage, CallPage
-from tests.editorial.helpers import call_titles, edit_url
+from tests.editorial.helpers import call_titles, edit_url, submit_and_approve
 
 SELECTED_TRANSLATOR = """
 import django, json
@@ -76,6 +76,7 @@ def test_the_offline_translator_marks_its_output_and_keeps_markup(locales: dict)
 @pytest.mark.django_db
 def test_translator_machine_translates_a_call_and_publishes_it(
     sl_translator: Any,
+    moderator: Any,
     client_for: Callable[[Any], Client],
     live_call: CallPage,
     index: CallIndexPage,
@@ -103,8 +104,7 @@ def test_translator_machine_translates_a_call_and_publishes_it(
     )
     assert "[MT sl] Solidarity projects" in set(machine.values_list("data", flat=True))
 
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(edit_url(slovenian), {"action": "publish"})
+    submit_and_approve(client, client_for(moderator), slovenian, django_capture_on_commit_callbacks)
     slovenian.refresh_from_db()
     assert slovenian.title == "[MT sl] Solidarity projects"
     assert slovenian.summary == f"[MT sl] {live_call.summary}"

@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail_localize.models import Translation
 
 from pages.calls.models import CallIndexPage, CallPage
-from tests.editorial.helpers import call_form_from, edit_url
+from tests.editorial.helpers import call_form_from, edit_url, submit_and_approve
 
 pytestmark = pytest.mark.django_db
 
@@ -94,6 +94,7 @@ def test_translator_sees_the_translation_is_out_of_date_and_which_segment_change
 def test_after_a_sync_untouched_segments_keep_their_translation(
     admin_client: Client,
     editor: Any,
+    moderator: Any,
     sl_translator: Any,
     client_for: Callable[[Any], Client],
     live_call: CallPage,
@@ -117,8 +118,9 @@ def test_after_a_sync_untouched_segments_keep_their_translation(
     assert state.changes == []
     # Only the changed segment waits for a translation; the title keeps its own.
     assert status.context["untranslated"] == [("Summary", NEW_SUMMARY)]
-    with django_capture_on_commit_callbacks(execute=True):
-        translator.post(edit_url(slovenian), {"action": "publish"})
+    submit_and_approve(
+        translator, client_for(moderator), slovenian, django_capture_on_commit_callbacks
+    )
     slovenian.refresh_from_db()
     assert slovenian.title == "Solidarnostni projekti"
     assert slovenian.summary == NEW_SUMMARY  # English until translated

@@ -15,7 +15,7 @@ from django.urls import reverse
 from wagtail_localize.models import StringTranslation, Translation
 
 from pages.calls.models import CallIndexPage, CallPage
-from tests.editorial.helpers import call_titles, edit_url
+from tests.editorial.helpers import call_titles, edit_url, submit_and_approve
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +64,7 @@ def messages_of(response: Any) -> list[str]:
 
 def test_a_po_file_filled_by_a_tool_is_imported_and_published(
     sl_translator: Any,
+    moderator: Any,
     client_for: Callable[[Any], Client],
     drafts: dict[str, CallPage],
     graphql: Any,
@@ -83,8 +84,7 @@ def test_a_po_file_filled_by_a_tool_is_imported_and_published(
     assert response.status_code == 302
     assert response.url == edit_url(page)
     assert "Successfully imported translations from PO File." in messages_of(response)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(edit_url(page), {"action": "publish"})
+    submit_and_approve(client, client_for(moderator), page, django_capture_on_commit_callbacks)
     page.refresh_from_db()
     assert page.live
     assert (page.title, page.summary) == tuple(TRANSLATED.values())

@@ -27,7 +27,13 @@ from pages.calls.models import CallIndexPage, CallPage
 from snippets.people.factories import PersonFactory
 from snippets.people.models import Person
 from snippets.programmes.models import Programme
-from tests.editorial.helpers import assert_refused, call_form_from, call_titles, edit_url
+from tests.editorial.helpers import (
+    assert_refused,
+    call_form_from,
+    call_titles,
+    edit_url,
+    submit_and_approve,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -112,9 +118,11 @@ def put_string(client: Client, translation: Translation, path: str, value: str) 
     )
 
 
-def test_translator_translates_and_publishes_the_slovenian_call(
+def test_translator_translates_the_slovenian_call_and_a_moderator_publishes_it(
     world: World,
     translator_client: Client,
+    moderator: Any,
+    client_for: Callable[[Any], Client],
     graphql: Any,
     django_capture_on_commit_callbacks: Any,
 ) -> None:
@@ -127,10 +135,13 @@ def test_translator_translates_and_publishes_the_slovenian_call(
         ("summary", "Mladi vodijo projekte v svoji skupnosti."),
     ]:
         assert put_string(translator_client, world.sl_translation, path, text).status_code == 201
+    # Calls go live through Call moderation only, in every language.
     with django_capture_on_commit_callbacks(execute=True):
-        response = translator_client.post(edit_url(world.sl), {"action": "publish"})
+        assert_refused(translator_client.post(edit_url(world.sl), {"action": "publish"}))
+    submit_and_approve(
+        translator_client, client_for(moderator), world.sl, django_capture_on_commit_callbacks
+    )
 
-    assert response.status_code == 302
     world.sl.refresh_from_db()
     assert world.sl.live
     assert world.sl.summary == "Mladi vodijo projekte v svoji skupnosti."

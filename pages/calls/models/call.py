@@ -32,6 +32,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
+from cms.editorial.publishing import PublishedThroughModeration
 from cms.eligibility import CountryEligibilityPage
 from cms.forms import LocalisedChoicesPageForm
 from cms.graphql.visibility import public_pages
@@ -57,8 +58,11 @@ class CallPageForm(LocalisedChoicesPageForm):
     LOCALISED_CHOICES = ("programme", "programme_action", "eligible_country_groups")
 
 
-class CallPage(CountryEligibilityPage):
-    """A call for applications, e.g. for European Solidarity Corps solidarity projects."""
+class CallPage(PublishedThroughModeration, CountryEligibilityPage):
+    """A call for applications, e.g. for European Solidarity Corps solidarity projects.
+
+    Every call, in every language, goes live through the "Call moderation" workflow.
+    """
 
     class Status(models.TextChoices):
         # Never stored: derived from the dates whenever it is asked for.
@@ -321,21 +325,22 @@ class CallPage(CountryEligibilityPage):
         TranslatableField("programme"),
         TranslatableField("programme_action"),
         TranslatableField("contact"),
-        SynchronizedField("opens_at"),
-        SynchronizedField("deadline"),
-        SynchronizedField("time_zone"),
-        SynchronizedField("min_age"),
-        SynchronizedField("max_age"),
+        # Facts, the same in every language: a translation copies them and cannot change them.
+        SynchronizedField("opens_at", overridable=False),
+        SynchronizedField("deadline", overridable=False),
+        SynchronizedField("time_zone", overridable=False),
+        SynchronizedField("min_age", overridable=False),
+        SynchronizedField("max_age", overridable=False),
         SynchronizedField("eligible_organisation_kinds", overridable=False),
         # Many-to-many rows are copied as they are; GraphQL shows each in the page's language.
-        SynchronizedField("eligible_country_groups"),
-        SynchronizedField("eligible_countries"),
-        SynchronizedField("duration_min_months"),
-        SynchronizedField("duration_max_months"),
-        SynchronizedField("application_url"),
+        SynchronizedField("eligible_country_groups", overridable=False),
+        SynchronizedField("eligible_countries", overridable=False),
+        SynchronizedField("duration_min_months", overridable=False),
+        SynchronizedField("duration_max_months", overridable=False),
+        SynchronizedField("application_url", overridable=False),
         # Pages: GraphQL shows the live translation in the call's language when there is one.
-        SynchronizedField("related_conference"),
-        SynchronizedField("related_project"),
+        SynchronizedField("related_conference", overridable=False),
+        SynchronizedField("related_project", overridable=False),
     ]
 
     parent_page_types = ["calls.CallIndexPage"]

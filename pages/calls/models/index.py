@@ -8,6 +8,7 @@ from django.db import models
 
 from grapple.models import GraphQLCollection, GraphQLForeignKey
 
+from cms.editorial.publishing import PublishedThroughModeration
 from cms.graphql.types import with_list_arguments
 from cms.models import BaseIndexPage
 
@@ -15,8 +16,12 @@ if TYPE_CHECKING:
     from pages.calls.models import CallPage
 
 
-class CallIndexPage(BaseIndexPage):
-    """The network's open, coming and past calls; one per language tree, under the home page."""
+class CallIndexPage(PublishedThroughModeration, BaseIndexPage):
+    """The network's open, coming and past calls; one per language tree, under the home page.
+
+    It carries the "Call moderation" workflow, so it and every call below it, in every
+    language, go live through moderation.
+    """
 
     intro = models.TextField(
         blank=True,

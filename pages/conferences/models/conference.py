@@ -354,19 +354,19 @@ class ConferencePage(CountryEligibilityPage):
         # one and keeps the source's otherwise.
         TranslatableField("main_organiser"),
         TranslatableField("contact"),
-        SynchronizedField("format"),
-        SynchronizedField("starts_at"),
-        SynchronizedField("ends_at"),
-        SynchronizedField("time_zone"),
-        SynchronizedField("online_url"),
-        SynchronizedField("working_languages"),
-        SynchronizedField("eligible_countries"),
+        SynchronizedField("format", overridable=False),
+        SynchronizedField("starts_at", overridable=False),
+        SynchronizedField("ends_at", overridable=False),
+        SynchronizedField("time_zone", overridable=False),
+        SynchronizedField("online_url", overridable=False),
+        SynchronizedField("working_languages", overridable=False),
+        SynchronizedField("eligible_countries", overridable=False),
         # Many-to-many rows are copied as they are; GraphQL shows each in the page's language.
-        SynchronizedField("eligible_country_groups"),
-        SynchronizedField("initiators"),
-        SynchronizedField("co_organisers"),
-        SynchronizedField("application_url"),
-        SynchronizedField("application_deadline"),
+        SynchronizedField("eligible_country_groups", overridable=False),
+        SynchronizedField("initiators", overridable=False),
+        SynchronizedField("co_organisers", overridable=False),
+        SynchronizedField("application_url", overridable=False),
+        SynchronizedField("application_deadline", overridable=False),
     ]
 
     parent_page_types = ["conferences.ConferenceIndexPage"]

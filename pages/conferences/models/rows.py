@@ -95,7 +95,7 @@ class ConferencePartnerLogo(TranslatableMixin, Orderable):
     ]
 
     translatable_fields = [
-        SynchronizedField("image"),
+        SynchronizedField("image", overridable=False),
         # Points at the organisation's translation when there is one.
         TranslatableField("organisation"),
     ]

@@ -233,11 +233,11 @@ class ProjectPage(BasePage):
         TranslatableField("coordinator"),
         # A brand, kept as is unless a translator overrides it.
         SynchronizedField("acronym"),
-        SynchronizedField("start_date"),
-        SynchronizedField("end_date"),
-        SynchronizedField("website"),
-        SynchronizedField("partners"),
-        SynchronizedField("social_links"),
+        SynchronizedField("start_date", overridable=False),
+        SynchronizedField("end_date", overridable=False),
+        SynchronizedField("website", overridable=False),
+        SynchronizedField("partners", overridable=False),
+        SynchronizedField("social_links", overridable=False),
     ]
 
     parent_page_types = ["projects.ProjectIndexPage"]

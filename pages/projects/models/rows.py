@@ -75,9 +75,9 @@ class ProjectPartner(Orderable):
     ]
 
     translatable_fields = [
-        SynchronizedField("municipality"),
-        SynchronizedField("organisation"),
-        SynchronizedField("role"),
+        SynchronizedField("municipality", overridable=False),
+        SynchronizedField("organisation", overridable=False),
+        SynchronizedField("role", overridable=False),
     ]
     # Saving a row drops cached GraphQL responses, as saving a page does.
     _cms_api_related = True
@@ -196,9 +196,9 @@ class ProjectEvent(TranslatableMixin, Orderable):
     translatable_fields = [
         TranslatableField("title"),
         TranslatableField("place"),
-        SynchronizedField("start_date"),
-        SynchronizedField("end_date"),
-        SynchronizedField("country"),
+        SynchronizedField("start_date", overridable=False),
+        SynchronizedField("end_date", overridable=False),
+        SynchronizedField("country", overridable=False),
     ]
     # Saving a row drops cached GraphQL responses, as saving a page does.
     _cms_api_related = True

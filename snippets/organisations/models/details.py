@@ -87,11 +87,11 @@ class OpeningHours(TranslatableMixin, Orderable):
     ]
 
     translatable_fields = [
-        SynchronizedField("first_day"),
-        SynchronizedField("last_day"),
-        SynchronizedField("opens"),
-        SynchronizedField("closes"),
-        SynchronizedField("until_midnight"),
+        SynchronizedField("first_day", overridable=False),
+        SynchronizedField("last_day", overridable=False),
+        SynchronizedField("opens", overridable=False),
+        SynchronizedField("closes", overridable=False),
+        SynchronizedField("until_midnight", overridable=False),
         TranslatableField("note"),
     ]
 
@@ -178,8 +178,8 @@ class QualityLabel(TranslatableMixin, Orderable):
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("programme"),
-        SynchronizedField("year_granted"),
-        SynchronizedField("year_renewed"),
+        SynchronizedField("year_granted", overridable=False),
+        SynchronizedField("year_renewed", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
