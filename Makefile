@@ -53,6 +53,7 @@ run: demo
 	@echo "  Partner site: http://$(HOST):$(PORT)/partner-site/"
 	@echo ""
 	PREVIEW_CLIENT_URL="$${PREVIEW_CLIENT_URL:-http://$(HOST):$(PORT)/partner-site/}" \
+		CMS_FRONTEND_URL="$${CMS_FRONTEND_URL:-http://$(HOST):$(PORT)/partner-site/}" \
 		$(MANAGE) runserver $(HOST):$(PORT)
 
 lint: $(VENV)/.dev-installed

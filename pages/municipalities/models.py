@@ -42,6 +42,8 @@ class MunicipalityIndexPage(BaseIndexPage):
         help_text="A short introduction partner sites show above the list of municipalities.",
     )
 
+    search_fields = [*BaseIndexPage.search_fields]
+
     graphql_fields = [
         *BaseIndexPage.graphql_fields,
         GraphQLForeignKey(
@@ -55,6 +57,11 @@ class MunicipalityIndexPage(BaseIndexPage):
             ),
         ),
     ]
+
+    translatable_fields = [*BaseIndexPage.translatable_fields]
+
+    # The example partner site lists them in a section of its home (examples/partner-site/).
+    frontend_url_pattern = "{base}/?locale={locale}#municipalities"
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["municipalities.MunicipalityPage"]
@@ -226,6 +233,9 @@ class MunicipalityPage(BasePage):
         TranslatableField("contact"),
         TranslatableField("organisation"),
     ]
+
+    # The page of the example partner site (examples/partner-site/) that shows one.
+    frontend_url_pattern = "{base}/municipality.html?slug={slug}&locale={locale}"
 
     parent_page_types = ["municipalities.MunicipalityIndexPage"]
     subpage_types: list[str] = []

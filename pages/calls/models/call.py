@@ -334,6 +334,9 @@ class CallPage(CountryEligibilityPage):
         SynchronizedField("related_project"),
     ]
 
+    # The page of the example partner site (examples/partner-site/) that shows one.
+    frontend_url_pattern = "{base}/call.html?slug={slug}&locale={locale}"
+
     parent_page_types = ["calls.CallIndexPage"]
     subpage_types: list[str] = []
 
