@@ -53,7 +53,7 @@ run: demo
 	@echo "  Partner site: http://$(HOST):$(PORT)/partner-site/"
 	@echo ""
 	@# The dev settings read HOST and PORT: admin links, image URLs and the preview target
-	@# (PREVIEW_CLIENT_URL, WAGTAILADMIN_BASE_URL) follow the address served.
+	@# (PREVIEW_CLIENT_URL, WAGTAILADMIN_BASE_URL, CMS_FRONTEND_URL) follow the address served.
 	HOST="$(HOST)" PORT="$(PORT)" $(MANAGE) runserver $(HOST):$(PORT)
 
 lint: $(VENV)/.dev-installed

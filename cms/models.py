@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -43,10 +44,41 @@ class BasePage(HeadlessPreviewMixin, Page):
         SynchronizedField("show_in_menus"),
     ]
 
-    template = "cms/page.html"
+    #: Where the partner frontend shows a page of this type, e.g.
+    #: ``"{base}/call.html?slug={slug}&locale={locale}"``; each page type declares its own
+    #: (cms.E001) and ``CMS_FRONTEND_URL_PATTERNS`` may override it (cms/frontend.py).
+    frontend_url_pattern: ClassVar[str | None] = None
 
     class Meta:
         abstract = True
+
+    # Headless: a page's address is on the partner frontend. Wagtail builds ``url``,
+    # ``full_url``, ``relative_url``, rich-text links and "View live" from these two methods.
+    def get_url_parts(self, request: HttpRequest | None = None) -> tuple | None:
+        from cms.frontend import frontend_url, url_parts
+
+        parts = super().get_url_parts(request=request)
+        if parts is None:  # not under any site
+            return None
+        url = frontend_url(self)
+        if url is None:
+            return (parts[0], None, None)
+        return (parts[0], *url_parts(url))
+
+    def get_url(
+        self, request: HttpRequest | None = None, current_site: object = None
+    ) -> str | None:
+        """The full frontend address: the frontend is another host, so never a local path."""
+        return self.get_full_url(request=request)
+
+    url = property(get_url)
+
+    def serve(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseRedirect:
+        """Nothing on the CMS host renders a page: it sends the reader to the frontend."""
+        url = self.get_full_url(request=request)
+        if url is None:
+            raise Http404
+        return HttpResponseRedirect(url)
 
     @classmethod
     def get_page_from_preview_token(cls, token: str) -> Page | None:

@@ -1,17 +1,19 @@
-"""URL configuration: Wagtail admin, GraphQL (and GraphiQL where enabled), health, pages."""
+"""URL configuration: Wagtail admin, GraphQL (and GraphiQL where enabled), health, and page
+paths, which redirect to the partner frontend."""
 
 from csp.decorators import csp, csp_update
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from grapple.urls import graphiql
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.frontend import redirect_to_frontend
 from cms.graphql.view import graphql_view
 from cms.partner_site import partner_site_urls
 from cms.password_reset import RateLimitedPasswordResetView
@@ -44,5 +46,12 @@ if settings.DEBUG:
 if settings.CMS_PARTNER_SITE_DIR:
     urlpatterns += partner_site_urls(settings.CMS_PARTNER_SITE_DIR)
 
-# Page URLs carry the language (/sl/..., /sv/...); the default language has no prefix.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# Page paths carry the language (/sl/..., /sv/...; the default language has no prefix) and
+# answer a redirect to the page on the partner frontend: nothing here renders a page. Wagtail's
+# own patterns follow for its front-end login (documents in login-restricted collections send
+# readers there) and for the page path it reverses; no page path reaches its page view.
+urlpatterns += i18n_patterns(
+    re_path(r"^((?:[\w\-]+/)*)$", redirect_to_frontend, name="cms_page_redirect"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

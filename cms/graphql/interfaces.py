@@ -18,6 +18,7 @@ from django.db.models import Model
 from grapple.registry import registry as grapple_registry
 from wagtail.models import Page
 
+from cms.frontend import frontend_url
 from cms.graphql.visibility import public_pages
 
 CHILDREN_LIMIT = 100
@@ -28,7 +29,8 @@ class TranslationLinkType(graphene.ObjectType):
 
     locale = graphene.String(required=True)
     title = graphene.String(required=True)
-    url = graphene.String()
+    slug = graphene.String(description="Its slug, for lookups such as call(slug:, locale:).")
+    url = graphene.String(description="Its address on the partner frontend (pages only).")
 
     class Meta:
         name = "TranslationLink"
@@ -41,8 +43,8 @@ def _page_type(instance: Page) -> Any:
 
 
 def _page_url(page: Page, info: Any) -> str | None:
-    request = getattr(info, "context", None)
-    return page.get_url(request=request if hasattr(request, "META") else None)
+    # Plain pages too (translations): the address follows the page's specific type.
+    return frontend_url(page)
 
 
 class PublicPageInterface(graphene.Interface):
@@ -51,7 +53,12 @@ class PublicPageInterface(graphene.Interface):
     id = graphene.ID()
     title = graphene.String(required=True)
     slug = graphene.String(required=True)
-    url = graphene.String(description="Path of the page on this site, with its language prefix.")
+    url = graphene.String(
+        description=(
+            "The page's address on the partner frontend (the CMS's CMS_FRONTEND_URL and the "
+            "page type's pattern); null for a type the frontend has no page for."
+        )
+    )
     url_path = graphene.String(
         required=True, description="Path inside its language's tree; use with page(urlPath:)."
     )
@@ -118,6 +125,7 @@ class PublicPageInterface(graphene.Interface):
             {
                 "locale": other.locale.language_code,
                 "title": other.title,
+                "slug": other.slug,
                 "url": _page_url(other, info),
             }
             for other in others
@@ -201,6 +209,11 @@ class PublicSnippetInterface(graphene.Interface):
         if others is None:
             others = instance.get_translations().select_related("locale")
         return [
-            {"locale": other.locale.language_code, "title": str(other), "url": None}
+            {
+                "locale": other.locale.language_code,
+                "title": str(other),
+                "slug": getattr(other, "slug", None),
+                "url": None,
+            }
             for other in others
         ]

@@ -355,6 +355,13 @@ WAGTAIL_HEADLESS_PREVIEW = {
 }
 # Folder of the example partner site to serve at /partner-site/; development only (dev.py).
 CMS_PARTNER_SITE_DIR: Path | None = None
+# Pages live on the partner frontend (cms/frontend.py): every page URL the API, rich text and
+# the admin give is this base plus the page type's pattern, and page paths on this host
+# redirect there. The default is the example partner site as `make run` serves it.
+CMS_FRONTEND_URL = env.str("CMS_FRONTEND_URL", default="http://127.0.0.1:8000/partner-site/")
+# Per page type, by model label: {"calls.CallPage": "{base}/{locale}/calls/{slug}/"}; a type not
+# named keeps the pattern its plugin declares (frontend_url_pattern).
+CMS_FRONTEND_URL_PATTERNS: dict[str, str] = env.json("CMS_FRONTEND_URL_PATTERNS", default={})
 
 # --- Logging ---------------------------------------------------------------------------------
 LOGGING = {

@@ -32,3 +32,5 @@ CMS_PARTNER_SITE_DIR = BASE_DIR / "examples" / "partner-site"
 WAGTAIL_HEADLESS_PREVIEW["CLIENT_URLS"]["default"] = env.str(
     "PREVIEW_CLIENT_URL", default=f"{DEV_URL}/partner-site/"
 )
+# Page URLs in the API and "View live" lead to the bundled partner site on the served address.
+CMS_FRONTEND_URL = env.str("CMS_FRONTEND_URL", default=f"{DEV_URL}/partner-site/")

@@ -1,8 +1,10 @@
-// index.html: the open calls in the visitor's language, or a draft sent by the CMS's Preview.
+// index.html: open calls, upcoming conferences, projects, news and partner municipalities in the
+// visitor's language, each in a section (#calls, #conferences, …); or a draft sent by the CMS's
+// Preview.
 
 import { query } from "./api.js";
 import { CALLS_PER_PAGE } from "./config.js";
-import { visitorLanguage, words, formatMoment } from "./i18n.js";
+import { visitorLanguage, words, formatDate, formatMoment } from "./i18n.js";
 import { HOME, previewQuery } from "./queries.js";
 import {
   callCard,
@@ -10,6 +12,8 @@ import {
   conferenceDetail,
   h,
   languageSwitcher,
+  municipalityDetail,
+  newsDetail,
   projectDetail,
   setLanguage,
   show,
@@ -22,7 +26,13 @@ const language = visitorLanguage(params);
 const main = document.getElementById("main");
 const languages = document.getElementById("languages");
 
-const DETAIL = { CallPage: callDetail, ConferencePage: conferenceDetail, ProjectPage: projectDetail };
+const DETAIL = {
+  CallPage: callDetail,
+  ConferencePage: conferenceDetail,
+  ProjectPage: projectDetail,
+  NewsPage: newsDetail,
+  MunicipalityPage: municipalityDetail,
+};
 
 async function home() {
   const w = words(language);
@@ -33,16 +43,23 @@ async function home() {
   const calls = data.calls.items;
   const conferences = data.conferences.items;
   const projects = data.projects.items;
+  const news = data.news.items;
+  const municipalities = data.municipalities.items;
+  // Each list is a section with the id the CMS's index-page URLs name (?locale=…#calls).
   show(
     main,
-    h("h1", {}, w.openCalls),
-    calls.length
-      ? h("ul", { class: "cards calls" }, calls.map((call) => callCard(call, language)))
-      : h("p", { class: "empty" }, w.noCalls),
+    h(
+      "section",
+      { id: "calls", class: "calls", "aria-labelledby": "calls-heading" },
+      h("h1", { id: "calls-heading" }, w.openCalls),
+      calls.length
+        ? h("ul", { class: "cards calls" }, calls.map((call) => callCard(call, language)))
+        : h("p", { class: "empty" }, w.noCalls),
+    ),
     conferences.length
       ? h(
           "section",
-          { class: "conferences", "aria-labelledby": "conferences-heading" },
+          { id: "conferences", class: "conferences", "aria-labelledby": "conferences-heading" },
           h("h2", { id: "conferences-heading" }, w.conferences),
           h(
             "ul",
@@ -61,7 +78,7 @@ async function home() {
     projects.length
       ? h(
           "section",
-          { class: "projects", "aria-labelledby": "projects-heading" },
+          { id: "projects", class: "projects", "aria-labelledby": "projects-heading" },
           h("h2", { id: "projects-heading" }, w.projects),
           h(
             "ul",
@@ -72,7 +89,50 @@ async function home() {
           ),
         )
       : null,
+    news.length
+      ? h(
+          "section",
+          { id: "news", class: "news", "aria-labelledby": "news-heading" },
+          h("h2", { id: "news-heading" }, w.news),
+          h(
+            "ul",
+            {},
+            news.map((item) =>
+              h(
+                "li",
+                {},
+                h("a", { href: siteHref("NewsPage", item.slug, item.locale) }, item.title),
+                ` – ${formatDate(item.date, language)}`,
+              ),
+            ),
+          ),
+        )
+      : null,
+    municipalities.length
+      ? h(
+          "section",
+          { id: "municipalities", class: "municipalities", "aria-labelledby": "municipalities-heading" },
+          h("h2", { id: "municipalities-heading" }, w.municipalities),
+          h(
+            "ul",
+            {},
+            municipalities.map((item) =>
+              h(
+                "li",
+                {},
+                h("a", { href: siteHref("MunicipalityPage", item.slug, item.locale) }, item.title),
+                item.country ? ` (${item.country.name})` : null,
+              ),
+            ),
+          ),
+        )
+      : null,
   );
+  // The sections exist only now: the browser could not scroll to #news when the page loaded.
+  const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (target) {
+    target.scrollIntoView();
+  }
 }
 
 // wagtail-headless-preview opens this page as ?content_type=calls.callpage&token=…

@@ -7,10 +7,10 @@ const BODY = `
     ... on HeadingBlock { text level }
     ... on QuoteBlock { quote attribution }
     ... on ImageBlock { caption credit image { alt rendition(preset: MEDIUM) { url width height } } }
-    ... on PageLinkBlock { text page { contentType title slug locale translations { locale url } } }
+    ... on PageLinkBlock { text page { contentType title slug locale translations { locale slug } } }
   }`;
 
-const TRANSLATIONS = "translations { locale title url }";
+const TRANSLATIONS = "translations { locale title slug }";
 
 export const CALL_FIELDS = `
   fragment CallFields on CallPage {
@@ -54,6 +54,24 @@ export const PROJECT_FIELDS = `
     ${BODY}
   }`;
 
+export const NEWS_FIELDS = `
+  fragment NewsFields on NewsPage {
+    title slug locale date authorName intro
+    galleryImages { caption image { alt rendition(preset: MEDIUM) { url width height } } }
+    relatedProjects { title slug locale }
+    ${TRANSLATIONS}
+    ${BODY}
+  }`;
+
+export const MUNICIPALITY_FIELDS = `
+  fragment MunicipalityFields on MunicipalityPage {
+    title slug locale officialName region website population shortProfile
+    country { code name }
+    logo { alt rendition(preset: LOGO) { url width height } }
+    ${TRANSLATIONS}
+    ${BODY}
+  }`;
+
 export const HOME = `
   query Home($locale: String!, $perPage: Int!) {
     calls(locale: $locale, status: OPEN, order: DEADLINE, perPage: $perPage) {
@@ -71,6 +89,12 @@ export const HOME = `
     }
     projects(locale: $locale, perPage: 5) {
       items { title slug locale acronym }
+    }
+    news(locale: $locale, order: DATE_DESC, perPage: 5) {
+      items { title slug locale date }
+    }
+    municipalities(locale: $locale, order: TITLE, perPage: 20) {
+      items { title slug locale country { name } }
     }
   }`;
 
@@ -92,6 +116,18 @@ export const PROJECT = `
   }
   ${PROJECT_FIELDS}`;
 
+export const NEWS_ITEM = `
+  query NewsItem($slug: String!, $locale: String!) {
+    newsItem(slug: $slug, locale: $locale) { ...NewsFields }
+  }
+  ${NEWS_FIELDS}`;
+
+export const MUNICIPALITY = `
+  query Municipality($slug: String!, $locale: String!) {
+    municipality(slug: $slug, locale: $locale) { ...MunicipalityFields }
+  }
+  ${MUNICIPALITY_FIELDS}`;
+
 // A draft sent by the CMS's Preview button (wagtail-headless-preview), which names its content
 // type (?content_type=calls.callpage). Only that type's fields are asked for: the types share
 // field names with different types (summary is required on calls, optional on projects), which
@@ -100,6 +136,8 @@ const PREVIEW_FRAGMENTS = {
   "calls.callpage": ["CallFields", CALL_FIELDS],
   "conferences.conferencepage": ["ConferenceFields", CONFERENCE_FIELDS],
   "projects.projectpage": ["ProjectFields", PROJECT_FIELDS],
+  "news.newspage": ["NewsFields", NEWS_FIELDS],
+  "municipalities.municipalitypage": ["MunicipalityFields", MUNICIPALITY_FIELDS],
 };
 
 export function previewQuery(contentType) {

@@ -22,11 +22,34 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+// Where this site shows each page type (GraphQL type names). The CMS's page URLs follow the
+// same shapes (each page type's frontend_url_pattern), so links the CMS gives lead here too:
+// a page of its own, ?slug=…&locale=…, or a section of the home page, ?locale=…#section.
+export const PAGES = {
+  CallPage: "call.html",
+  ConferencePage: "conference.html",
+  ProjectPage: "project.html",
+  NewsPage: "news.html",
+  MunicipalityPage: "municipality.html",
+};
+export const SECTIONS = {
+  HomePage: "",
+  CallIndexPage: "calls",
+  ConferenceIndexPage: "conferences",
+  ProjectIndexPage: "projects",
+  NewsIndexPage: "news",
+  MunicipalityIndexPage: "municipalities",
+};
+
 // Where this site shows a page of the given type (a GraphQL type name such as "CallPage", or a
-// content type such as "calls.CallPage").
+// content type such as "calls.CallPage"); null for a type it does not show.
 export function siteHref(typename, slug, locale) {
-  const pages = { CallPage: "call.html", ConferencePage: "conference.html", ProjectPage: "project.html" };
-  const file = pages[String(typename || "").split(".").pop()];
+  const type = String(typename || "").split(".").pop();
+  if (type in SECTIONS) {
+    const query = locale ? `?${new URLSearchParams({ locale })}` : "";
+    return `index.html${query}${SECTIONS[type] ? `#${SECTIONS[type]}` : ""}`;
+  }
+  const file = PAGES[type];
   if (!file || !slug) {
     return null;
   }
@@ -35,12 +58,6 @@ export function siteHref(typename, slug, locale) {
     params.set("locale", locale);
   }
   return `${file}?${params}`;
-}
-
-// The slug at the end of a page path such as /sl/calls/solidarity-projects/.
-export function slugFromUrl(url) {
-  const parts = String(url || "").split("/").filter(Boolean);
-  return parts.length ? parts[parts.length - 1] : null;
 }
 
 // --- Rich text ---------------------------------------------------------------------------------
@@ -141,7 +158,7 @@ function block(item, language) {
       // translation's link may still point at the source page: link the visitor's language
       // (the CMS falls back to the source where there is no translation).
       const translation = (page.translations || []).find((t) => t.locale === language);
-      const slug = (translation && slugFromUrl(translation.url)) || page.slug;
+      const slug = (translation && translation.slug) || page.slug;
       const href = siteHref(page.contentType, slug, language || page.locale);
       const text = item.text || page.title;
       return h("p", { class: "page-link" }, href ? h("a", { href }, text) : text);
@@ -242,7 +259,7 @@ export function callCard(call, language) {
             index ? ", " : "",
             h(
               "a",
-              { href: siteHref("CallPage", slugFromUrl(t.url) || call.slug, t.locale), hreflang: t.locale, lang: t.locale },
+              { href: siteHref("CallPage", t.slug || call.slug, t.locale), hreflang: t.locale, lang: t.locale },
               `${t.title} (${languageName(t.locale)})`,
             ),
           ]),
@@ -354,6 +371,68 @@ export function projectDetail(project, language) {
         ]
       : null,
     body(project.body, language),
+  );
+}
+
+export function newsDetail(item, language) {
+  const w = words(language);
+  const images = (item.galleryImages || []).filter((row) => row.image && row.image.rendition);
+  return h(
+    "article",
+    { class: "news", lang: item.locale },
+    h("p", { class: "status" }, formatDate(item.date, language)),
+    h("h1", {}, item.title),
+    fallbackNote(item, language),
+    item.authorName ? h("p", { class: "byline" }, `${w.author} ${item.authorName}`) : null,
+    item.intro ? h("p", { class: "summary" }, item.intro) : null,
+    body(item.body, language),
+    images.map((row) =>
+      h(
+        "figure",
+        {},
+        h("img", {
+          src: row.image.rendition.url,
+          width: row.image.rendition.width,
+          height: row.image.rendition.height,
+          alt: row.caption || row.image.alt || "",
+          loading: "lazy",
+        }),
+        row.caption ? h("figcaption", {}, row.caption) : null,
+      ),
+    ),
+    (item.relatedProjects || []).length
+      ? h(
+          "p",
+          { class: "related" },
+          `${w.projects}: `,
+          item.relatedProjects.map((project, index) => [
+            index ? ", " : "",
+            h("a", { href: siteHref("ProjectPage", project.slug, project.locale) }, project.title),
+          ]),
+        )
+      : null,
+  );
+}
+
+export function municipalityDetail(municipality, language) {
+  const w = words(language);
+  const logo = municipality.logo && municipality.logo.rendition;
+  return h(
+    "article",
+    { class: "municipality", lang: municipality.locale },
+    logo
+      ? h("img", { class: "logo", src: logo.url, width: logo.width, height: logo.height, alt: municipality.logo.alt || "" })
+      : null,
+    h("h1", {}, municipality.title),
+    fallbackNote(municipality, language),
+    municipality.shortProfile ? h("p", { class: "summary" }, municipality.shortProfile) : null,
+    facts([
+      [w.region, municipality.region],
+      [w.country, municipality.country && municipality.country.name],
+      [w.population, municipality.population != null ? municipality.population.toLocaleString(language) : null],
+      [w.website, external(municipality.website)],
+    ]),
+    body(municipality.body, language),
   );
 }
 

@@ -32,6 +32,9 @@ class HomePage(BasePage):
         SynchronizedField("show_in_menus"),
     ]
 
+    # The example partner site's home lists every section (examples/partner-site/).
+    frontend_url_pattern = "{base}/?locale={locale}"
+
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = None
 

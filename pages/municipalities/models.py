@@ -43,6 +43,8 @@ class MunicipalityIndexPage(BaseIndexPage):
         help_text="A short introduction partner sites show above the list of municipalities.",
     )
 
+    search_fields = [*BaseIndexPage.search_fields]
+
     graphql_fields = [
         *BaseIndexPage.graphql_fields,
         GraphQLForeignKey(
@@ -56,6 +58,11 @@ class MunicipalityIndexPage(BaseIndexPage):
             ),
         ),
     ]
+
+    translatable_fields = [*BaseIndexPage.translatable_fields]
+
+    # The example partner site lists them in a section of its home (examples/partner-site/).
+    frontend_url_pattern = "{base}/?locale={locale}#municipalities"
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["municipalities.MunicipalityPage"]
@@ -231,6 +238,9 @@ class MunicipalityPage(BasePage):
         TranslatableField("contact"),
         TranslatableField("organisation"),
     ]
+
+    # The page of the example partner site (examples/partner-site/) that shows one.
+    frontend_url_pattern = "{base}/municipality.html?slug={slug}&locale={locale}"
 
     parent_page_types = ["municipalities.MunicipalityIndexPage"]
     subpage_types: list[str] = []

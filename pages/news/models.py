@@ -34,6 +34,8 @@ class NewsIndexPage(BaseIndexPage):
         help_text="A short introduction partner sites show above the list of news.",
     )
 
+    search_fields = [*BaseIndexPage.search_fields]
+
     graphql_fields = [
         *BaseIndexPage.graphql_fields,
         GraphQLForeignKey(
@@ -47,6 +49,11 @@ class NewsIndexPage(BaseIndexPage):
             ),
         ),
     ]
+
+    translatable_fields = [*BaseIndexPage.translatable_fields]
+
+    # The example partner site lists them in a section of its home (examples/partner-site/).
+    frontend_url_pattern = "{base}/?locale={locale}#news"
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
@@ -213,6 +220,9 @@ class NewsPage(BasePage):
         SynchronizedField("related_municipalities", overridable=False),
         SynchronizedField("related_organisations", overridable=False),
     ]
+
+    # The page of the example partner site (examples/partner-site/) that shows one.
+    frontend_url_pattern = "{base}/news.html?slug={slug}&locale={locale}"
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []

@@ -59,11 +59,13 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
 
 @pytest.fixture(autouse=True)
 def _partner_site(live_server: Any, settings: Any) -> None:
-    """Serve examples/partner-site/ at /partner-site/ and make it the preview target."""
+    """Serve examples/partner-site/ at /partner-site/ and make it the preview target and the
+    frontend page URLs lead to."""
     settings.ROOT_URLCONF = "tests.browser.urls"
     settings.WAGTAIL_HEADLESS_PREVIEW = {
         "CLIENT_URLS": {"default": f"{live_server.url}/partner-site/"}
     }
+    settings.CMS_FRONTEND_URL = f"{live_server.url}/partner-site/"
     # The live server speaks plain HTTP; secure-only cookies would never come back.
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False

@@ -5,7 +5,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -71,26 +70,54 @@ def test_an_entry_point_plugin_joins_admin_and_schema_without_editing_cms(tmp_pa
     assert report["graphql"]["data"]["sampleEvents"] == {"items": []}
 
 
-def test_system_check_names_each_model_missing_a_declaration(monkeypatch) -> None:
-    class Undeclared:
-        _meta = SimpleNamespace(label="sample.Undeclared")
-
-    class HalfDeclared:
-        _meta = SimpleNamespace(label="sample.HalfDeclared")
-        graphql_fields = []
-        search_fields = []
-
-    plugin = SimpleNamespace(content_models=lambda: [Undeclared, HalfDeclared])
-    monkeypatch.setattr(checks, "registry", [plugin])
-
-    messages = {error.msg for error in checks.check_plugin_contract()}
-
-    assert messages == {
-        "sample.Undeclared does not declare graphql_fields.",
-        "sample.Undeclared does not declare translatable_fields.",
-        "sample.Undeclared does not declare search_fields.",
-        "sample.HalfDeclared does not declare translatable_fields.",
+def _install_entry_point(tmp_path: Path, name: str, module: str) -> dict[str, str]:
+    """Environment for a subprocess in which ``module`` is installed as a content plugin."""
+    dist = tmp_path / f"{name}-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n")
+    (dist / "entry_points.txt").write_text(f"[cms.plugins]\n{name} = {module}\n")
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)]),
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "TEST_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "TEST_MEDIA_ROOT": str(tmp_path / "media"),
     }
+
+
+def test_manage_py_check_refuses_page_types_that_only_inherit_their_contract(
+    tmp_path: Path,
+) -> None:
+    # Real BasePage subclasses (tests/plugins/contract_breach/models.py), checked by the
+    # real command: the base classes' declarations must not count for them.
+    env = _install_entry_point(tmp_path, "contract_breach", "tests.plugins.contract_breach")
+    result = subprocess.run(  # noqa: S603 (fixed interpreter and script)
+        [sys.executable, str(ROOT / "manage.py"), "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    output = result.stderr
+    assert result.returncode == 1, output[-3000:]
+    found = {line.split(": ", 1)[1] for line in output.splitlines() if "(cms.E00" in line}
+    assert found == {
+        *(
+            f"(cms.E001) contract_breach.{model} does not declare {attribute}."
+            for model in ("BareEventPage", "InheritingIndexPage")
+            for attribute in (
+                "graphql_fields",
+                "translatable_fields",
+                "search_fields",
+                "frontend_url_pattern",
+            )
+        ),
+        "(cms.E002) contract_breach.VagueOptOutPage opts out of search_fields without a reason.",
+        "(cms.E002) contract_breach.VagueOptOutPage opts out of colour, which is not part of "
+        "the contract.",
+    }, output[-3000:]
 
 
 def test_system_check_passes_for_the_shipped_plugins() -> None:

@@ -343,6 +343,9 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
         SynchronizedField("related_project", overridable=False),
     ]
 
+    # The page of the example partner site (examples/partner-site/) that shows one.
+    frontend_url_pattern = "{base}/call.html?slug={slug}&locale={locale}"
+
     parent_page_types = ["calls.CallIndexPage"]
     subpage_types: list[str] = []
 

@@ -28,6 +28,8 @@ class CallIndexPage(PublishedThroughModeration, BaseIndexPage):
         help_text="A short introduction partner sites show above the list of calls.",
     )
 
+    search_fields = [*BaseIndexPage.search_fields]
+
     graphql_fields = [
         *BaseIndexPage.graphql_fields,
         GraphQLCollection(
@@ -39,6 +41,11 @@ class CallIndexPage(PublishedThroughModeration, BaseIndexPage):
             description="The live call pages below this index, nearest deadline first.",
         ),
     ]
+
+    translatable_fields = [*BaseIndexPage.translatable_fields]
+
+    # The example partner site lists them in a section of its home (examples/partner-site/).
+    frontend_url_pattern = "{base}/?locale={locale}#calls"
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["calls.CallPage"]

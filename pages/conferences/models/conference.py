@@ -369,6 +369,9 @@ class ConferencePage(CountryEligibilityPage):
         SynchronizedField("application_deadline", overridable=False),
     ]
 
+    # The page of the example partner site (examples/partner-site/) that shows one.
+    frontend_url_pattern = "{base}/conference.html?slug={slug}&locale={locale}"
+
     parent_page_types = ["conferences.ConferenceIndexPage"]
     subpage_types: list[str] = []
 

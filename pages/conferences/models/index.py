@@ -23,6 +23,8 @@ class ConferenceIndexPage(BaseIndexPage):
         help_text="A short introduction partner sites show above the list of conferences.",
     )
 
+    search_fields = [*BaseIndexPage.search_fields]
+
     graphql_fields = [
         *BaseIndexPage.graphql_fields,
         GraphQLCollection(
@@ -34,6 +36,11 @@ class ConferenceIndexPage(BaseIndexPage):
             description="The live conference pages below this index, soonest first.",
         ),
     ]
+
+    translatable_fields = [*BaseIndexPage.translatable_fields]
+
+    # The example partner site lists them in a section of its home (examples/partner-site/).
+    frontend_url_pattern = "{base}/?locale={locale}#conferences"
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["conferences.ConferencePage"]

@@ -31,6 +31,8 @@ class ProjectIndexPage(BaseIndexPage):
         help_text="A short introduction partner sites show above the list of projects.",
     )
 
+    search_fields = [*BaseIndexPage.search_fields]
+
     graphql_fields = [
         *BaseIndexPage.graphql_fields,
         GraphQLForeignKey(
@@ -44,6 +46,11 @@ class ProjectIndexPage(BaseIndexPage):
             ),
         ),
     ]
+
+    translatable_fields = [*BaseIndexPage.translatable_fields]
+
+    # The example partner site lists them in a section of its home (examples/partner-site/).
+    frontend_url_pattern = "{base}/?locale={locale}#projects"
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["projects.ProjectPage"]
@@ -239,6 +246,9 @@ class ProjectPage(BasePage):
         SynchronizedField("partners", overridable=False),
         SynchronizedField("social_links", overridable=False),
     ]
+
+    # The page of the example partner site (examples/partner-site/) that shows one.
+    frontend_url_pattern = "{base}/project.html?slug={slug}&locale={locale}"
 
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types: list[str] = []

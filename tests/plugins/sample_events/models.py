@@ -17,4 +17,5 @@ class SampleEventPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("venue")]
     graphql_fields = [GraphQLString("venue")]
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("venue")]
+    contract_opt_out = {"frontend_url_pattern": "The example partner site shows no events."}
     parent_page_types = ["home.HomePage"]
