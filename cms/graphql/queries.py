@@ -17,6 +17,7 @@ from cms.graphql.links import remember
 from cms.graphql.registry import fallback_argument, fallback_chain, page_window, resolve_locale
 from cms.graphql.types import PaginationType
 from cms.graphql.visibility import public_pages
+from cms.search import search_backend
 
 PREVIEW_ERROR = "invalid or expired preview token"
 SEARCH_CANDIDATES = 1000
@@ -121,7 +122,9 @@ class CoreQueries(graphene.ObjectType):
             raise GraphQLError("Argument 'query' must not be empty.")
         # Rank with the search backend (full-text on PostgreSQL), then keep only what an
         # anonymous reader may see; the backend's own filters cannot express public().
-        candidates = Page.objects.filter(locale=language).live().search(query)
+        candidates = search_backend(language.language_code).search(
+            query, Page.objects.filter(locale=language).live()
+        )
         ranked = [hit.pk for hit in candidates[:SEARCH_CANDIDATES]]
         visible = set(public_pages(Page.objects.filter(pk__in=ranked)).values_list("pk", flat=True))
         ids = [pk for pk in ranked if pk in visible]

@@ -155,24 +155,29 @@ def page_window(page: int | None, per_page: int | None) -> tuple[int, int]:
 
 
 def _search(queryset: QuerySet, query: ContentQuery, text: str, locales: list[Locale]) -> QuerySet:
-    """Keep what the search backend (full text on PostgreSQL) finds for ``text``."""
-    from wagtail.search.backends import get_search_backend
+    """Keep what the search backend (full text on PostgreSQL) finds for ``text``, reading it
+    in each language by that language's rules (an item falling back to English is matched as
+    English)."""
     from wagtail.search.backends.base import FilterFieldError
+
+    from cms.search import search_backend
 
     text = text.strip()
     if not text:
         return queryset
     model = query.model_class()
-    backend = get_search_backend()
-    candidates = model._default_manager.all()
+
+    def hits(language: Locale, candidates: QuerySet) -> list[Any]:
+        found = search_backend(language.language_code).search(text, candidates)
+        return [hit.pk for hit in found[:SEARCH_CANDIDATES]]
+
+    everything = model._default_manager.all()
+    if not hasattr(model, "locale"):
+        return queryset.filter(pk__in=hits(locales[0], everything))
     try:
-        if hasattr(model, "locale"):
-            candidates = candidates.filter(locale__in=locales)
-        hits = backend.search(text, candidates)[:SEARCH_CANDIDATES]
-        ids = [hit.pk for hit in hits]
+        ids = [pk for locale in locales for pk in hits(locale, everything.filter(locale=locale))]
     except FilterFieldError:  # the model does not index `locale`; filter afterwards
-        hits = backend.search(text, model._default_manager.all())[:SEARCH_CANDIDATES]
-        ids = [hit.pk for hit in hits]
+        ids = hits(locales[0], everything)
     return queryset.filter(pk__in=ids)
 
 

@@ -211,7 +211,10 @@ CORS_ALLOW_METHODS = ("GET", "OPTIONS", "POST")
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Solidarity CMS")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, with each language indexed and searched by its own rules on
+# PostgreSQL (cms/search.py). "SEARCH_CONFIGS": {"hr": "croatian"} adds or overrides the
+# PostgreSQL text-search configuration of a language; others fall back to "simple".
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
