@@ -19,6 +19,8 @@ from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.graphql.language import choice_label
+
 #: Most items an index page lists; partner sites page through the top-level query instead.
 INDEX_LIST_LIMIT = 100
 
@@ -111,7 +113,7 @@ class BaseSocialLink(Orderable):
 
     graphql_fields = [
         GraphQLString("network", required=True),
-        GraphQLString("network_label", required=True),
+        GraphQLString("network_label", required=True, source="network_label_for_reader"),
         GraphQLString("url", required=True),
     ]
 
@@ -127,6 +129,10 @@ class BaseSocialLink(Orderable):
     @property
     def network_label(self) -> str:
         return str(self.get_network_display())
+
+    def network_label_for_reader(self, info: object = None) -> str:
+        """The network's label in the language the partner asked for."""
+        return choice_label(self, "network", info)
 
     def clean(self) -> None:
         super().clean()

@@ -13,6 +13,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from cms.graphql.interfaces import PublicPageInterface
+from cms.graphql.language import set_reader_language
 from cms.graphql.links import remember
 from cms.graphql.registry import fallback_argument, fallback_chain, page_window, resolve_locale
 from cms.graphql.types import PaginationType
@@ -85,12 +86,13 @@ class CoreQueries(graphene.ObjectType):
                 info.path.key,
             }
             # The draft's links and names follow its own language, whatever else was asked.
+            set_reader_language(info, page.locale.language_code)
             translation.activate(page.locale.language_code)
             remember([page])
             return page
         if url_path is None:
             raise GraphQLError("Give either 'urlPath' or 'token'.")
-        language = resolve_locale(locale)
+        language = resolve_locale(locale, info)
         relative = url_path.strip("/") + ("/" if url_path.strip("/") else "")
         for candidate in fallback_chain(language) if fallback else [language]:
             home = locale_home(candidate)
@@ -116,7 +118,7 @@ class CoreQueries(graphene.ObjectType):
         per_page: int | None = None,
     ) -> dict[str, Any]:
         page, per_page = page_window(page, per_page)
-        language = resolve_locale(locale)
+        language = resolve_locale(locale, info)
         query = query.strip()
         if not query:
             raise GraphQLError("Argument 'query' must not be empty.")

@@ -24,6 +24,7 @@ from django.utils import translation
 
 from wagtail.models import Locale
 
+from cms.graphql.language import set_reader_language
 from cms.graphql.links import remember
 from cms.graphql.types import PaginationType
 
@@ -125,8 +126,12 @@ def attach_translations(items: list[models.Model]) -> None:
         ]
 
 
-def resolve_locale(code: str | None) -> Locale:
-    """The locale a partner asked for; an unknown code is an error naming the argument."""
+def resolve_locale(code: str | None, info: Any = None) -> Locale:
+    """The locale a partner asked for; an unknown code is an error naming the argument.
+
+    With ``info`` (a top-level field's), the fields below it show Django's translated words
+    (choice labels, country names) in that language (:mod:`cms.graphql.language`).
+    """
     languages = [language for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
     code = (code or settings.LANGUAGE_CODE).lower()
     if code not in languages:
@@ -137,8 +142,9 @@ def resolve_locale(code: str | None) -> Locale:
         locale = Locale.objects.get(language_code=code)
     except Locale.DoesNotExist as exc:
         raise GraphQLError(f"Argument 'locale': language {code!r} is not set up yet.") from exc
-    # Names Django translates (countries, choice labels) follow the requested language for the
-    # rest of this field's resolution; graphql-core resolves one root field at a time.
+    set_reader_language(info, code)
+    # Kept for code that still reads the active language (rich-text and page links); labels
+    # and country names take the language from set_reader_language above.
     translation.activate(code)
     return locale
 
@@ -263,7 +269,7 @@ def _resolve_list(query: ContentQuery) -> Callable[..., dict[str, Any]]:
         **filters: Any,
     ) -> dict[str, Any]:
         page, per_page = page_window(page, per_page)
-        language = resolve_locale(locale)
+        language = resolve_locale(locale, info)
         queryset = with_fallbacks(query.queryset, language, fallback)
         active = {name: value for name, value in filters.items() if value is not None}
         if active and query.apply_filters is not None:
@@ -300,7 +306,7 @@ def _resolve_single(query: ContentQuery) -> Callable[..., Any]:
     def resolve(
         root: Any, info: Any, slug: str, locale: str | None = None, fallback: bool = True
     ) -> Any:
-        language = resolve_locale(locale)
+        language = resolve_locale(locale, info)
         chain = fallback_chain(language) if fallback else [language]
         for candidate in chain:
             found = query.queryset(candidate).filter(slug=slug).first()

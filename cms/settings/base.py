@@ -170,6 +170,8 @@ CMS_LOCALE_FALLBACKS: dict[str, list[str]] = {
 }
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
+# The project's own catalogs (locale/<language>/LC_MESSAGES), ahead of Django's and Wagtail's.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/Ljubljana")
 USE_TZ = True
 

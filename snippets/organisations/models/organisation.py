@@ -8,6 +8,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from grapple.models import GraphQLField, GraphQLImage, GraphQLString
 from grapple.registry import registry as grapple_registry
@@ -24,6 +25,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.graphql.language import choice_label
 from cms.graphql.types import GraphQLCountry
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()/.-]{6,30}$")
@@ -44,14 +46,14 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
     """A municipality, NGO, national agency, youth centre or other body in the network."""
 
     class Kind(models.TextChoices):
-        MUNICIPALITY = "municipality", "Municipality"
-        NGO = "ngo", "Non-governmental organisation"
-        NATIONAL_AGENCY = "national_agency", "National agency"
-        YOUTH_CENTRE = "youth_centre", "Youth centre"
-        BUSINESS = "business", "Business"
-        NETWORK = "network", "Network"
-        PUBLIC_INSTITUTION = "public_institution", "Public institution"
-        OTHER = "other", "Other"
+        MUNICIPALITY = "municipality", _("Municipality")
+        NGO = "ngo", _("Non-governmental organisation")
+        NATIONAL_AGENCY = "national_agency", _("National agency")
+        YOUTH_CENTRE = "youth_centre", _("Youth centre")
+        BUSINESS = "business", _("Business")
+        NETWORK = "network", _("Network")
+        PUBLIC_INSTITUTION = "public_institution", _("Public institution")
+        OTHER = "other", _("Other")
 
     name = models.CharField(max_length=200, help_text="The full name in this language.")
     slug = models.SlugField(
@@ -160,7 +162,7 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         GraphQLString("name", required=True),
         GraphQLString("slug", required=True),
         GraphQLString("kind", required=True),
-        GraphQLString("kind_label", required=True),
+        GraphQLString("kind_label", required=True, source="kind_label_for_reader"),
         GraphQLString("short_description"),
         GraphQLString("street_address"),
         GraphQLString("postal_code"),
@@ -212,6 +214,10 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
     @property
     def kind_label(self) -> str:
         return str(self.get_kind_display())
+
+    def kind_label_for_reader(self, info: object = None) -> str:
+        """The kind's label in the language the partner asked for."""
+        return choice_label(self, "kind", info)
 
     @property
     def country_or_none(self):

@@ -106,6 +106,7 @@ def test_search_is_not_broken_by_matching_images_and_documents(graphql, home) ->
 
 def test_postgresql_uses_its_full_text_search_backend() -> None:
     from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+
     from wagtail.search.backends import get_search_backend
 
     backend = get_search_backend()
