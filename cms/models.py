@@ -25,6 +25,20 @@ from cms.graphql.language import choice_label
 INDEX_LIST_LIMIT = 100
 
 
+def alt_text_field(verbose_name: str = "alt text") -> models.CharField:
+    """The alt text of one use of an image, kept beside it so it is translated with the
+    content; partner sites get it as the image's ``alt``."""
+    return models.CharField(
+        verbose_name,
+        max_length=250,
+        blank=True,
+        help_text=(
+            "What the image shows, for people who cannot see it, in this language. Leave "
+            "empty to use the image's own description."
+        ),
+    )
+
+
 class BasePage(HeadlessPreviewMixin, Page):
     """Common declarations for every page type: the fields Page itself brings."""
 

@@ -1,5 +1,6 @@
 import re
 from collections.abc import Callable
+from typing import Any
 
 import graphene
 from django_countries.fields import CountryField
@@ -27,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.graphql.language import choice_label
 from cms.graphql.types import GraphQLCountry
+from cms.models import alt_text_field
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()/.-]{6,30}$")
 
@@ -95,6 +97,7 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         related_name="+",
         help_text="Shown on partner sites on a white background; a wide PNG or SVG works best.",
     )
+    logo_alt = alt_text_field("logo alt text")
 
     edit_handler = TabbedInterface(
         [
@@ -105,6 +108,7 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
                     FieldPanel("kind"),
                     FieldPanel("short_description"),
                     FieldPanel("logo"),
+                    FieldPanel("logo_alt"),
                 ],
                 heading="Organisation",
             ),
@@ -171,7 +175,7 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         GraphQLString("website"),
         GraphQLString("email"),
         GraphQLString("phone"),
-        GraphQLImage("logo"),
+        GraphQLImage("logo", source="logo_for_reader"),
         _required_list("social_links", "organisations.OrganisationSocialLink"),
         _required_list("opening_hours", "organisations.OpeningHours"),
         _required_list("quality_labels", "organisations.QualityLabel"),
@@ -189,6 +193,7 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         SynchronizedField("city"),
         SynchronizedField("country"),
         SynchronizedField("website"),
+        TranslatableField("logo_alt"),
         SynchronizedField("email"),
         SynchronizedField("phone"),
         SynchronizedField("logo"),
@@ -214,6 +219,12 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
     @property
     def kind_label(self) -> str:
         return str(self.get_kind_display())
+
+    def logo_for_reader(self, info: object = None) -> Any:
+        """The logo, with this organisation's alt text for it."""
+        from cms.graphql.images import image_with_alt
+
+        return image_with_alt(self.logo, self.logo_alt, info)
 
     def kind_label_for_reader(self, info: object = None) -> str:
         """The kind's label in the language the partner asked for."""
