@@ -4,7 +4,7 @@
 Snowball stemmer, the nearest PostgreSQL has ("prostovoljstva" finds "prostovoljstvo"). An
 existing ``slovenian`` configuration (e.g. one built on a Hunspell dictionary) is kept. Where
 the unaccent extension cannot be created or the Serbian stemmer is missing (PostgreSQL before
-15), the configuration does without them. Nothing happens on other databases.
+14), the configuration does without them. Nothing happens on other databases.
 """
 
 from django.db import DatabaseError, migrations, transaction

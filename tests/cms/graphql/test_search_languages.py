@@ -1,10 +1,12 @@
 """Full-text search follows each language's rules on PostgreSQL: inflected forms find the same
 pages in Slovenian and Swedish, and English keeps its own stemming."""
 
+import io
 from typing import Any
 
 import pytest
 
+from django.core.management import call_command
 from django.db import connection
 
 from wagtail.models import Page
@@ -118,3 +120,10 @@ def test_fallback_items_are_matched_with_their_own_language(graphql, home_pages)
     ).save_revision().publish()
     body = graphql('{ news(locale: "sl", search: "volunteering") { items { slug locale } } }')
     assert body["data"]["news"]["items"] == [{"slug": "volunteers", "locale": "en"}]
+
+
+def test_rebuilding_the_index_keeps_each_language(graphql, pages) -> None:
+    call_command("update_index", stdout=io.StringIO())
+    assert found(graphql, "prostovoljstva", "sl") == {"sl-1", "sl-2"}
+    assert found(graphql, "volontärer", "sv") == {"sv-1", "sv-2"}
+    assert found(graphql, "volunteers", "en") == {"en-1", "en-2"}
