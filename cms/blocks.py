@@ -29,13 +29,37 @@ class ImageBlock(blocks.StructBlock):
     """An image with caption and credit."""
 
     image = ImageChooserBlock()
+    alt = blocks.CharBlock(
+        required=False,
+        # Blocks saved before alt text existed lack the key; "" keeps them translatable.
+        default="",
+        max_length=250,
+        label="Alt text",
+        help_text=(
+            "What the image shows, for people who cannot see it. Leave empty to use the "
+            "image's own description."
+        ),
+    )
     caption = blocks.CharBlock(required=False, max_length=250)
     credit = blocks.CharBlock(required=False, max_length=250)
 
-    graphql_fields = [GraphQLImage("image"), GraphQLString("caption"), GraphQLString("credit")]
+    graphql_fields = [
+        GraphQLImage("image", source="image_for_reader"),
+        GraphQLString("caption"),
+        GraphQLString("credit"),
+    ]
 
     class Meta:
         icon = "image"
+
+    def image_for_reader(self, info: Any, values: dict[str, Any], **kwargs: Any) -> Any:
+        """The chosen image, with this block's alt text (translated with the page)."""
+        from cms.graphql.images import image_with_alt
+
+        image = values.get("image")
+        if isinstance(image, int):  # grapple may hand over the stored id
+            image = self.child_blocks["image"].to_python(image)
+        return image_with_alt(image, values.get("alt") or "", info)
 
 
 @register_streamfield_block

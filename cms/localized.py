@@ -49,6 +49,11 @@ def localized_many(
     found: dict[LocalizedKey, ModelT | None] = {}
     for model, pairs in by_model.items():
         found.update(_localized_of_model(model, pairs, restrict))
+    # In a GraphQL request, what the answer will show is noted, so that per-item lookups
+    # (translation status, page links) batch over it (a no-op outside a request).
+    from cms.graphql.links import remember
+
+    remember(version for version in found.values() if version is not None)
     return found
 
 

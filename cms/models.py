@@ -23,10 +23,25 @@ from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.graphql.language import choice_label
 from cms.sanitise import validate_url_scheme
 
 #: Most items an index page lists; partner sites page through the top-level query instead.
 INDEX_LIST_LIMIT = 100
+
+
+def alt_text_field(verbose_name: str = "alt text") -> models.CharField:
+    """The alt text of one use of an image, kept beside it so it is translated with the
+    content; partner sites get it as the image's ``alt``."""
+    return models.CharField(
+        verbose_name,
+        max_length=250,
+        blank=True,
+        help_text=(
+            "What the image shows, for people who cannot see it, in this language. Leave "
+            "empty to use the image's own description."
+        ),
+    )
 
 
 class BasePage(HeadlessPreviewMixin, Page):
@@ -165,7 +180,7 @@ class BaseSocialLink(Orderable):
 
     graphql_fields = [
         GraphQLString("network", required=True),
-        GraphQLString("network_label", required=True),
+        GraphQLString("network_label", required=True, source="network_label_for_reader"),
         GraphQLString("url", required=True),
     ]
 
@@ -184,6 +199,10 @@ class BaseSocialLink(Orderable):
     @property
     def network_label(self) -> str:
         return str(self.get_network_display())
+
+    def network_label_for_reader(self, info: object = None) -> str:
+        """The network's label in the language the partner asked for."""
+        return choice_label(self, "network", info)
 
     def clean(self) -> None:
         super().clean()

@@ -18,8 +18,11 @@ from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage, Filter
 
 from cms.graphql.limits import reserve_new_renditions
+from cms.graphql.visibility import request_memo
 
 FORMATS = {"WEBP": "webp", "AVIF": "avif", "JPEG": "jpeg", "PNG": "png"}
+#: Request memo: alt text by the response path of the field that shows the image.
+_ALT_TEXTS = "image_alt_texts"
 
 ImageFormat = graphene.Enum("ImageFormat", [(name, name) for name in FORMATS])
 
@@ -103,7 +106,13 @@ class PublicImageType(graphene.ObjectType):
 
     @staticmethod
     def resolve_alt(image: AbstractImage, info: Any) -> str:
-        return getattr(image, "description", "") or image.title
+        memo = request_memo(_ALT_TEXTS)
+        shown_at = info.path.prev
+        if memo and shown_at is not None:
+            alt = memo.get(tuple(shown_at.as_list()))
+            if alt:
+                return alt
+        return image.default_alt_text
 
     @staticmethod
     def resolve_focal_point(image: AbstractImage, info: Any) -> dict[str, int] | None:
@@ -146,6 +155,19 @@ def _renditions(image: AbstractImage, info: Any, specs: list[str]) -> dict[str, 
         {rendition.get_cache_key(): rendition for rendition in found.values()}
     )
     return {item.spec: rendition for item, rendition in found.items()}
+
+
+def image_with_alt(image: AbstractImage | None, alt: str, info: Any) -> AbstractImage | None:
+    """``image``, to be shown by the field ``info`` resolves, whose ``alt`` is then ``alt``.
+
+    Alt text belongs to each use of an image, beside it in the page or snippet, so it is
+    translated with the content (Wagtail images have no language) and fits its context; an
+    empty one falls back to the image's own description, then its title.
+    """
+    memo = request_memo(_ALT_TEXTS)
+    if image is not None and alt and memo is not None and info is not None:
+        memo[tuple(info.path.as_list())] = alt
+    return image
 
 
 def _enum_name(value: Any) -> Any:

@@ -19,6 +19,11 @@ from grapple.registry import registry as grapple_registry
 from wagtail.models import Page
 
 from cms.frontend import frontend_url
+from cms.graphql.translation_status import (
+    TranslationStatus,
+    TranslationStatusType,
+    translation_status,
+)
 from cms.graphql.visibility import public_pages
 
 CHILDREN_LIMIT = 100
@@ -70,6 +75,11 @@ class PublicPageInterface(graphene.Interface):
         graphene.NonNull(TranslationLinkType),
         required=True,
         description="Live, public versions of this page in other languages.",
+    )
+    translation_status = graphene.Field(
+        TranslationStatusType,
+        required=True,
+        description="How much of this page is in its language; see TranslationStatus.",
     )
     seo_title = graphene.String(required=True)
     search_description = graphene.String()
@@ -132,6 +142,10 @@ class PublicPageInterface(graphene.Interface):
         ]
 
     @staticmethod
+    def resolve_translation_status(page: Page, info: Any) -> TranslationStatus | None:
+        return translation_status(page)
+
+    @staticmethod
     def resolve_seo_title(page: Page, info: Any) -> str:
         return page.seo_title or page.title
 
@@ -175,6 +189,10 @@ class PublicSnippetInterface(graphene.Interface):
     locale = graphene.String(description="Language code, for translatable snippets.")
     translation_key = graphene.String()
     translations = graphene.List(graphene.NonNull(TranslationLinkType), required=True)
+    translation_status = graphene.Field(
+        TranslationStatusType,
+        description="How much of this snippet is in its language; null if not translatable.",
+    )
 
     class Meta:
         name = "SnippetInterface"
@@ -200,6 +218,10 @@ class PublicSnippetInterface(graphene.Interface):
     def resolve_translation_key(instance: Model, info: Any) -> str | None:
         key = getattr(instance, "translation_key", None)
         return str(key) if key else None
+
+    @staticmethod
+    def resolve_translation_status(instance: Model, info: Any) -> TranslationStatus | None:
+        return translation_status(instance)
 
     @staticmethod
     def resolve_translations(instance: Model, info: Any) -> list[dict[str, Any]]:

@@ -73,6 +73,11 @@ def page_in_reader_language(page: Page) -> Page | None:
     return found.get(key)
 
 
+def remembered() -> list[Model]:
+    """Content the request has loaded so far (:func:`remember`), e.g. to batch a lookup."""
+    return _remembered()
+
+
 def _remembered() -> list[Model]:
     return list((request_memo(_ITEMS) or {}).values())
 

@@ -13,11 +13,13 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from cms.graphql.interfaces import PublicPageInterface
+from cms.graphql.language import set_reader_language
 from cms.graphql.limits import check_search_terms
 from cms.graphql.links import remember
 from cms.graphql.registry import fallback_argument, fallback_chain, page_window, resolve_locale
 from cms.graphql.types import PaginationType
 from cms.graphql.visibility import public_pages
+from cms.search import search_backend
 
 PREVIEW_ERROR = "invalid or expired preview token"
 SEARCH_CANDIDATES = 1000
@@ -85,12 +87,13 @@ class CoreQueries(graphene.ObjectType):
                 info.path.key,
             }
             # The draft's links and names follow its own language, whatever else was asked.
+            set_reader_language(info, page.locale.language_code)
             translation.activate(page.locale.language_code)
             remember([page])
             return page
         if url_path is None:
             raise GraphQLError("Give either 'urlPath' or 'token'.")
-        language = resolve_locale(locale)
+        language = resolve_locale(locale, info)
         relative = url_path.strip("/") + ("/" if url_path.strip("/") else "")
         for candidate in fallback_chain(language) if fallback else [language]:
             home = locale_home(candidate)
@@ -117,13 +120,15 @@ class CoreQueries(graphene.ObjectType):
     ) -> dict[str, Any]:
         check_search_terms(query, "query")
         page, per_page = page_window(page, per_page)
-        language = resolve_locale(locale)
+        language = resolve_locale(locale, info)
         query = query.strip()
         if not query:
             raise GraphQLError("Argument 'query' must not be empty.")
         # Rank with the search backend (full-text on PostgreSQL), then keep only what an
         # anonymous reader may see; the backend's own filters cannot express public().
-        candidates = Page.objects.filter(locale=language).live().search(query)
+        candidates = search_backend(language.language_code).search(
+            query, Page.objects.filter(locale=language).live()
+        )
         ranked = [hit.pk for hit in candidates[:SEARCH_CANDIDATES]]
         visible = set(public_pages(Page.objects.filter(pk__in=ranked)).values_list("pk", flat=True))
         ids = [pk for pk in ranked if pk in visible]

@@ -24,6 +24,7 @@ from django.utils import translation
 
 from wagtail.models import Locale
 
+from cms.graphql.language import set_reader_language
 from cms.graphql.limits import check_search_terms
 from cms.graphql.links import remember
 from cms.graphql.types import PaginationType
@@ -126,8 +127,12 @@ def attach_translations(items: list[models.Model]) -> None:
         ]
 
 
-def resolve_locale(code: str | None) -> Locale:
-    """The locale a partner asked for; an unknown code is an error naming the argument."""
+def resolve_locale(code: str | None, info: Any = None) -> Locale:
+    """The locale a partner asked for; an unknown code is an error naming the argument.
+
+    With ``info`` (a top-level field's), the fields below it show Django's translated words
+    (choice labels, country names) in that language (:mod:`cms.graphql.language`).
+    """
     languages = [language for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
     code = (code or settings.LANGUAGE_CODE).lower()
     if code not in languages:
@@ -138,8 +143,9 @@ def resolve_locale(code: str | None) -> Locale:
         locale = Locale.objects.get(language_code=code)
     except Locale.DoesNotExist as exc:
         raise GraphQLError(f"Argument 'locale': language {code!r} is not set up yet.") from exc
-    # Names Django translates (countries, choice labels) follow the requested language for the
-    # rest of this field's resolution; graphql-core resolves one root field at a time.
+    set_reader_language(info, code)
+    # Kept for code that still reads the active language (rich-text and page links); labels
+    # and country names take the language from set_reader_language above.
     translation.activate(code)
     return locale
 
@@ -156,24 +162,29 @@ def page_window(page: int | None, per_page: int | None) -> tuple[int, int]:
 
 
 def _search(queryset: QuerySet, query: ContentQuery, text: str, locales: list[Locale]) -> QuerySet:
-    """Keep what the search backend (full text on PostgreSQL) finds for ``text``."""
-    from wagtail.search.backends import get_search_backend
+    """Keep what the search backend (full text on PostgreSQL) finds for ``text``, reading it
+    in each language by that language's rules (an item falling back to English is matched as
+    English)."""
     from wagtail.search.backends.base import FilterFieldError
+
+    from cms.search import search_backend
 
     text = text.strip()
     if not text:
         return queryset
     model = query.model_class()
-    backend = get_search_backend()
-    candidates = model._default_manager.all()
+
+    def hits(language: Locale, candidates: QuerySet) -> list[Any]:
+        found = search_backend(language.language_code).search(text, candidates)
+        return [hit.pk for hit in found[:SEARCH_CANDIDATES]]
+
+    everything = model._default_manager.all()
+    if not hasattr(model, "locale"):
+        return queryset.filter(pk__in=hits(locales[0], everything))
     try:
-        if hasattr(model, "locale"):
-            candidates = candidates.filter(locale__in=locales)
-        hits = backend.search(text, candidates)[:SEARCH_CANDIDATES]
-        ids = [hit.pk for hit in hits]
+        ids = [pk for locale in locales for pk in hits(locale, everything.filter(locale=locale))]
     except FilterFieldError:  # the model does not index `locale`; filter afterwards
-        hits = backend.search(text, model._default_manager.all())[:SEARCH_CANDIDATES]
-        ids = [hit.pk for hit in hits]
+        ids = hits(locales[0], everything)
     return queryset.filter(pk__in=ids)
 
 
@@ -261,7 +272,7 @@ def _resolve_list(query: ContentQuery) -> Callable[..., dict[str, Any]]:
         if search is not None:
             check_search_terms(search, "search")
         page, per_page = page_window(page, per_page)
-        language = resolve_locale(locale)
+        language = resolve_locale(locale, info)
         queryset = with_fallbacks(query.queryset, language, fallback)
         active = {name: value for name, value in filters.items() if value is not None}
         if active and query.apply_filters is not None:
@@ -298,7 +309,7 @@ def _resolve_single(query: ContentQuery) -> Callable[..., Any]:
     def resolve(
         root: Any, info: Any, slug: str, locale: str | None = None, fallback: bool = True
     ) -> Any:
-        language = resolve_locale(locale)
+        language = resolve_locale(locale, info)
         chain = fallback_chain(language) if fallback else [language]
         for candidate in chain:
             found = query.queryset(candidate).filter(slug=slug).first()

@@ -6,8 +6,11 @@ from typing import Any
 import graphene
 
 from django.db.models import QuerySet
+from django.utils import translation
 
 from grapple.models import GraphQLField
+
+from cms.graphql.language import reader_language
 
 
 class CountryObjectType(graphene.ObjectType):
@@ -25,7 +28,8 @@ class CountryObjectType(graphene.ObjectType):
 
     @staticmethod
     def resolve_name(country: Any, info: Any) -> str:
-        return str(country.name)
+        with translation.override(reader_language(info)):
+            return str(country.name)
 
 
 def GraphQLCountry(field_name: str, **kwargs: Any) -> Callable[[], GraphQLField]:

@@ -187,6 +187,8 @@ CMS_LOCALE_FALLBACKS: dict[str, list[str]] = {
 }
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
+# The project's own catalogs (locale/<language>/LC_MESSAGES), ahead of Django's and Wagtail's.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/Ljubljana")
 USE_TZ = True
 
@@ -280,7 +282,10 @@ CORS_ALLOW_METHODS = ("GET", "OPTIONS", "POST")
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Solidarity CMS")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, with each language indexed and searched by its own rules on
+# PostgreSQL (cms/search.py). "SEARCH_CONFIGS": {"hr": "croatian"} adds or overrides the
+# PostgreSQL text-search configuration of a language; others fall back to "simple".
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Width x height x frames of an upload (Wagtail's default, stated): 128 million pixels.

@@ -1,4 +1,5 @@
 from decimal import Decimal
+from typing import Any
 
 from django_countries.fields import CountryField
 
@@ -28,7 +29,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
 from cms.graphql.types import GraphQLCountry
-from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage
+from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage, alt_text_field
 from cms.sanitise import validate_url_scheme
 
 LATITUDE_RANGE = (Decimal(-90), Decimal(90))
@@ -128,6 +129,7 @@ class MunicipalityPage(BasePage):
         related_name="+",
         help_text="Coat of arms or logo; a square image works best.",
     )
+    logo_alt = alt_text_field("logo alt text")
     short_profile = models.TextField(
         blank=True,
         help_text="Two or three sentences partner sites show in lists and on maps.",
@@ -174,6 +176,7 @@ class MunicipalityPage(BasePage):
         FieldPanel("contact"),
         FieldPanel("organisation"),
         FieldPanel("logo"),
+        FieldPanel("logo_alt"),
     ]
     edit_handler = TabbedInterface(
         [
@@ -203,7 +206,7 @@ class MunicipalityPage(BasePage):
         GraphQLFloat("latitude"),
         GraphQLFloat("longitude"),
         GraphQLInt("population"),
-        GraphQLImage("logo"),
+        GraphQLImage("logo", source="logo_for_reader"),
         GraphQLString("short_profile"),
         GraphQLStreamfield("body"),
         GraphQLForeignKey("contact", "people.Person"),
@@ -233,6 +236,7 @@ class MunicipalityPage(BasePage):
         SynchronizedField("longitude", overridable=False),
         SynchronizedField("population", overridable=False),
         SynchronizedField("logo", overridable=False),
+        TranslatableField("logo_alt"),
         # Snippets are translatable: the translation points at the person's and the
         # organisation's own translation when there is one, else keeps the source's.
         TranslatableField("contact"),
@@ -263,6 +267,12 @@ class MunicipalityPage(BasePage):
             errors.setdefault(missing, "Give both latitude and longitude, or neither.")
         if errors:
             raise ValidationError(errors)
+
+    def logo_for_reader(self, info: object = None) -> Any:
+        """The logo, with this page's alt text for it."""
+        from cms.graphql.images import image_with_alt
+
+        return image_with_alt(self.logo, self.logo_alt, info)
 
     def projects(self, info: object = None) -> QuerySet | list:
         """Published projects in this page's locale with the municipality among their partners.

@@ -272,7 +272,10 @@ class NewsGalleryImage(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
 
-    graphql_fields = [GraphQLImage("image", required=True), GraphQLString("caption")]
+    graphql_fields = [
+        GraphQLImage("image", required=True, source="image_for_reader"),
+        GraphQLString("caption"),
+    ]
 
     translatable_fields = [
         TranslatableField("caption"),
@@ -287,3 +290,9 @@ class NewsGalleryImage(TranslatableMixin, Orderable):
 
     def __str__(self) -> str:
         return self.caption or f"Image {self.image_id}"
+
+    def image_for_reader(self, info: object = None) -> models.Model:
+        """The image, with the caption (in the gallery's language) as its alt text."""
+        from cms.graphql.images import image_with_alt
+
+        return image_with_alt(self.image, self.caption, info)

@@ -56,6 +56,9 @@ class DemoOrganisation:
     translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
+SHELTER_SIGNATORY = "One of the municipalities that signed the SHELTER partnership agreement."
+SHELTER_SIGNATORY_SL = "Ena od občin, ki so podpisale partnerski sporazum projekta SHELTER."
+
 SLOVENIAN_LABELS = {ESC_LABEL: "Znak kakovosti Evropske solidarnostne enote"}
 SWEDISH_LABELS = {ESC_LABEL: "Kvalitetsmärkning för Europeiska solidaritetskåren"}
 
@@ -494,10 +497,14 @@ ORGANISATIONS = [
             slug=slug,
             name=name,
             kind=Kind.MUNICIPALITY,
-            description="One of the municipalities that signed the SHELTER partnership agreement.",
+            description=SHELTER_SIGNATORY,
             city=city,
             country=country,
-            translations={"sl": {name: sl}, "sv": {name: sv}},
+            # From the Slovenian seed on SHELTER: fully translated into Slovenian.
+            translations={
+                "sl": {name: sl, SHELTER_SIGNATORY: SHELTER_SIGNATORY_SL},
+                "sv": {name: sv},
+            },
         )
         for slug, name, city, country, sl, sv in [
             (

@@ -1,4 +1,5 @@
 import re
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -9,6 +10,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.models import alt_text_field
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()/.-]{6,30}$")
 
@@ -55,6 +58,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         related_name="+",
         help_text="A portrait the person agreed to publish; it is cropped to a square.",
     )
+    photo_alt = alt_text_field("photo alt text")
 
     panels = [
         FieldPanel("name"),
@@ -63,6 +67,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("organisation"),
         MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading="Contact"),
         FieldPanel("photo"),
+        FieldPanel("photo_alt"),
     ]
 
     search_fields = [
@@ -81,7 +86,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         GraphQLForeignKey("organisation", "organisations.Organisation"),
         GraphQLString("email"),
         GraphQLString("phone"),
-        GraphQLImage("photo"),
+        GraphQLImage("photo", source="photo_for_reader"),
     ]
 
     translatable_fields = [
@@ -93,6 +98,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("email", overridable=False),
         SynchronizedField("phone", overridable=False),
         SynchronizedField("photo", overridable=False),
+        TranslatableField("photo_alt"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -136,3 +142,9 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+    def photo_for_reader(self, info: object = None) -> Any:
+        """The photo, with this person's alt text for it."""
+        from cms.graphql.images import image_with_alt
+
+        return image_with_alt(self.photo, self.photo_alt, info)

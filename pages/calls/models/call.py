@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from grapple.models import (
     GraphQLBoolean,
@@ -35,6 +36,7 @@ from cms.blocks import BodyBlock
 from cms.editorial.publishing import PublishedThroughModeration
 from cms.eligibility import CountryEligibilityPage
 from cms.forms import LocalisedChoicesPageForm
+from cms.graphql.language import in_reader_language
 from cms.graphql.visibility import public_pages
 from cms.localized import relation_in_locale
 from cms.models import BasePage
@@ -66,9 +68,9 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
 
     class Status(models.TextChoices):
         # Never stored: derived from the dates whenever it is asked for.
-        UPCOMING = "upcoming", "Upcoming"
-        OPEN = "open", "Open"
-        CLOSED = "closed", "Closed"
+        UPCOMING = "upcoming", _("Upcoming")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
 
     summary = models.TextField(
         help_text="Two or three sentences partner sites show in lists of calls.",
@@ -274,6 +276,12 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
             description="upcoming, open or closed, worked out from the dates at request time.",
         ),
         GraphQLString(
+            "status_label",
+            required=True,
+            source="status_label_for_reader",
+            description="The status in the language asked for, e.g. Open.",
+        ),
+        GraphQLString(
             "opens_at",
             source="opens_at_iso",
             required=True,
@@ -364,6 +372,10 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
         if self.deadline and now >= self.deadline:
             return self.Status.CLOSED.value
         return self.Status.OPEN.value
+
+    def status_label_for_reader(self, info: object = None) -> str:
+        """The status's label in the language the partner asked for."""
+        return in_reader_language(self.Status(self.status).label, info, self)
 
     @property
     def zone(self) -> tzinfo:

@@ -7,6 +7,7 @@ from django_countries.fields import CountryField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from grapple.models import (
     GraphQLBoolean,
@@ -32,6 +33,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.blocks import BodyBlock
 from cms.eligibility import CountryEligibilityPage
 from cms.forms import LocalisedChoicesPageForm
+from cms.graphql.language import choice_label
 from cms.localized import relation_in_locale
 from cms.models import BasePage
 from cms.sanitise import validate_url_scheme
@@ -54,9 +56,9 @@ class ConferencePage(CountryEligibilityPage):
     """A conference that municipalities and organisations apply to attend."""
 
     class Format(models.TextChoices):
-        ONLINE = "online", "Online"
-        ON_SITE = "on_site", "On site"
-        HYBRID = "hybrid", "Hybrid (on site and online)"
+        ONLINE = "online", _("Online")
+        ON_SITE = "on_site", _("On site")
+        HYBRID = "hybrid", _("Hybrid (on site and online)")
 
     summary = models.TextField(
         help_text="Two or three sentences partner sites show in conference lists.",
@@ -252,7 +254,7 @@ class ConferencePage(CountryEligibilityPage):
         *BasePage.graphql_fields,
         GraphQLString("summary", required=True),
         GraphQLString("format", required=True, description="online, on_site or hybrid."),
-        GraphQLString("format_label", required=True),
+        GraphQLString("format_label", required=True, source="format_label_for_reader"),
         GraphQLString(
             "starts_at",
             source="starts_at_iso",
@@ -389,6 +391,10 @@ class ConferencePage(CountryEligibilityPage):
     @property
     def format_label(self) -> str:
         return str(self.get_format_display())
+
+    def format_label_for_reader(self, info: object = None) -> str:
+        """The format's label in the language the partner asked for."""
+        return choice_label(self, "format", info)
 
     @property
     def starts_at_iso(self) -> str | None:

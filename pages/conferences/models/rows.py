@@ -9,6 +9,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.localized import relation_in_locale
+from cms.models import alt_text_field
 
 
 class ConferenceObjective(TranslatableMixin, Orderable):
@@ -76,6 +77,7 @@ class ConferencePartnerLogo(TranslatableMixin, Orderable):
         related_name="+",
         help_text="The partner's logo; a wide PNG or SVG on a transparent background works best.",
     )
+    image_alt = alt_text_field("logo alt text")
     organisation = models.ForeignKey(
         "organisations.Organisation",
         null=True,
@@ -85,10 +87,10 @@ class ConferencePartnerLogo(TranslatableMixin, Orderable):
         help_text="Optional: the organisation the logo stands for, so partner sites can link it.",
     )
 
-    panels = [FieldPanel("image"), FieldPanel("organisation")]
+    panels = [FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("organisation")]
 
     graphql_fields = [
-        GraphQLImage("image", required=True),
+        GraphQLImage("image", required=True, source="image_for_reader"),
         GraphQLForeignKey(
             "organisation", "organisations.Organisation", source="localized_organisation"
         ),
@@ -96,6 +98,7 @@ class ConferencePartnerLogo(TranslatableMixin, Orderable):
 
     translatable_fields = [
         SynchronizedField("image", overridable=False),
+        TranslatableField("image_alt"),
         # Points at the organisation's translation when there is one.
         TranslatableField("organisation"),
     ]
@@ -105,6 +108,12 @@ class ConferencePartnerLogo(TranslatableMixin, Orderable):
 
     def __str__(self) -> str:
         return str(self.organisation or self.image)
+
+    def image_for_reader(self, info: object = None) -> models.Model:
+        """The logo, with this row's alt text for it."""
+        from cms.graphql.images import image_with_alt
+
+        return image_with_alt(self.image, self.image_alt, info)
 
     @property
     def localized_organisation(self) -> models.Model | None:

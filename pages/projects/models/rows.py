@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.graphql.language import choice_label
 from cms.graphql.types import GraphQLCountry
 from cms.graphql.visibility import public_pages
 from cms.localized import localized
@@ -55,7 +56,7 @@ class ProjectPartner(Orderable):
 
     graphql_fields = [
         GraphQLString("role", required=True, description="lead, partner, associated or local."),
-        GraphQLString("role_label", required=True),
+        GraphQLString("role_label", required=True, source="role_label_for_reader"),
         GraphQLForeignKey(
             "municipality",
             "municipalities.MunicipalityPage",
@@ -91,6 +92,10 @@ class ProjectPartner(Orderable):
     @property
     def role_label(self) -> str:
         return str(self.get_role_display())
+
+    def role_label_for_reader(self, info: object = None) -> str:
+        """The role's label in the language the partner asked for."""
+        return choice_label(self, "role", info)
 
     @property
     def name(self) -> str:

@@ -1,5 +1,6 @@
 import re
 from collections.abc import Callable
+from typing import Any
 
 import graphene
 from django_countries.fields import CountryField
@@ -8,6 +9,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from grapple.models import GraphQLField, GraphQLImage, GraphQLString
 from grapple.registry import registry as grapple_registry
@@ -24,7 +26,9 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.graphql.language import choice_label
 from cms.graphql.types import GraphQLCountry
+from cms.models import alt_text_field
 from cms.sanitise import validate_url_scheme
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()/.-]{6,30}$")
@@ -45,14 +49,14 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
     """A municipality, NGO, national agency, youth centre or other body in the network."""
 
     class Kind(models.TextChoices):
-        MUNICIPALITY = "municipality", "Municipality"
-        NGO = "ngo", "Non-governmental organisation"
-        NATIONAL_AGENCY = "national_agency", "National agency"
-        YOUTH_CENTRE = "youth_centre", "Youth centre"
-        BUSINESS = "business", "Business"
-        NETWORK = "network", "Network"
-        PUBLIC_INSTITUTION = "public_institution", "Public institution"
-        OTHER = "other", "Other"
+        MUNICIPALITY = "municipality", _("Municipality")
+        NGO = "ngo", _("Non-governmental organisation")
+        NATIONAL_AGENCY = "national_agency", _("National agency")
+        YOUTH_CENTRE = "youth_centre", _("Youth centre")
+        BUSINESS = "business", _("Business")
+        NETWORK = "network", _("Network")
+        PUBLIC_INSTITUTION = "public_institution", _("Public institution")
+        OTHER = "other", _("Other")
 
     name = models.CharField(max_length=200, help_text="The full name in this language.")
     slug = models.SlugField(
@@ -98,6 +102,7 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         related_name="+",
         help_text="Shown on partner sites on a white background; a wide PNG or SVG works best.",
     )
+    logo_alt = alt_text_field("logo alt text")
 
     edit_handler = TabbedInterface(
         [
@@ -108,6 +113,7 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
                     FieldPanel("kind"),
                     FieldPanel("short_description"),
                     FieldPanel("logo"),
+                    FieldPanel("logo_alt"),
                 ],
                 heading="Organisation",
             ),
@@ -165,7 +171,7 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         GraphQLString("name", required=True),
         GraphQLString("slug", required=True),
         GraphQLString("kind", required=True),
-        GraphQLString("kind_label", required=True),
+        GraphQLString("kind_label", required=True, source="kind_label_for_reader"),
         GraphQLString("short_description"),
         GraphQLString("street_address"),
         GraphQLString("postal_code"),
@@ -174,7 +180,7 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         GraphQLString("website"),
         GraphQLString("email"),
         GraphQLString("phone"),
-        GraphQLImage("logo"),
+        GraphQLImage("logo", source="logo_for_reader"),
         _required_list("social_links", "organisations.OrganisationSocialLink"),
         _required_list("opening_hours", "organisations.OpeningHours"),
         _required_list("quality_labels", "organisations.QualityLabel"),
@@ -196,6 +202,7 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         SynchronizedField("phone", overridable=False),
         SynchronizedField("logo", overridable=False),
         SynchronizedField("social_links", overridable=False),
+        TranslatableField("logo_alt"),
         TranslatableField("opening_hours"),
         TranslatableField("quality_labels"),
     ]
@@ -217,6 +224,16 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
     @property
     def kind_label(self) -> str:
         return str(self.get_kind_display())
+
+    def logo_for_reader(self, info: object = None) -> Any:
+        """The logo, with this organisation's alt text for it."""
+        from cms.graphql.images import image_with_alt
+
+        return image_with_alt(self.logo, self.logo_alt, info)
+
+    def kind_label_for_reader(self, info: object = None) -> str:
+        """The kind's label in the language the partner asked for."""
+        return choice_label(self, "kind", info)
 
     @property
     def country_or_none(self):

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('municipalities', '0001_initial'),
+        ('municipalities', '0002_image_alt_text'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('calls', '0002_rename_action_to_programme_action'),
+        ('calls', '0003_image_alt_text'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conferences', '0001_initial'),
+        ('conferences', '0002_image_alt_text'),
     ]
 
     operations = [
