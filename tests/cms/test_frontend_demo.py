@@ -52,7 +52,10 @@ def assert_the_partner_site_shows(url: str, page: Page, base: str) -> None:
     else:
         assert _site_table("PAGES")[typename] == file, url
         assert set(query) == {"slug", "locale"} and query["slug"] == [page.slug], url
-        assert "renderDetail(" in (SITE / file).read_text(), url
+        # Scripts live beside the page (the Content-Security-Policy allows no inline script).
+        script = file.removesuffix(".html") + ".js"
+        assert f'src="{script}"' in (SITE / file).read_text(), url
+        assert "renderDetail(" in (SITE / script).read_text(), url
 
 
 @pytest.mark.django_db

@@ -1,0 +1,3 @@
+import { renderDetail } from "./detail.js";
+
+renderDetail("news");
