@@ -11,6 +11,7 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from cms.admin_languages import admin_languages
 from cms.plugins import discover_plugins
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -170,6 +171,9 @@ CMS_LOCALE_FALLBACKS: dict[str, list[str]] = {
 }
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
+# The project's own interface strings (labels, help, messages) in every admin language it
+# supports; `make messages` updates them, `make run` and `make test` compile them.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/Ljubljana")
 USE_TZ = True
 
@@ -215,6 +219,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No editor's e-mail address (hashed) leaves the server to fetch an avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Admin (interface) languages, separate from the content languages above: the content
+# languages first, then every other language Wagtail's admin is translated into.
+WAGTAILADMIN_PERMITTED_LANGUAGES = admin_languages(LANGUAGES)
 WAGTAILLOCALIZE_JQUERY_PRIVATE = True
 
 # --- GraphQL ---------------------------------------------------------------------------------
