@@ -63,7 +63,7 @@ def test_editor_creates_and_submits_a_call_and_a_moderator_publishes_it(
     expect(tab.get_by_role("region", name="Programme")).to_contain_text("European Solidarity Corps")
     tab.get_by_role("tab", name="Eligibility").click()
     tab.get_by_role("checkbox", name="Western Balkans").check()
-    countries = tab.get_by_role("group", name="Eligible countries")
+    countries = tab.locator("[data-cms-country-picker]")
     countries.get_by_role("searchbox", name="Find a country").fill("sloven")
     countries.get_by_role("checkbox", name="Slovenia").check()
     countries.get_by_role("searchbox", name="Find a country").fill("kosovo")
