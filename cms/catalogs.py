@@ -9,6 +9,7 @@ wagtail-localize), so ``make run`` and deployments need no gettext tools.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -86,7 +87,8 @@ def update(languages: Iterable[str] | None = None, locale_dir: Path = LOCALE_DIR
     return written
 
 
-#: Plural forms by CLDR: how many each language has (gettext's ``nplurals``).
+#: Plural forms by CLDR: how many each language has (gettext's ``nplurals``); a language not
+#: listed is held to the number its catalog declares.
 PLURAL_FORMS = {"en": 2, "sl": 4, "sv": 2}
 
 
@@ -98,9 +100,10 @@ def problems(extracted: Path, languages: Iterable[str]) -> list[str]:
     for language in languages:
         path = extracted / language / "LC_MESSAGES" / f"{DOMAIN}.po"
         catalog = polib.pofile(str(path))
-        expected = PLURAL_FORMS.get(language)
-        header = catalog.metadata.get("Plural-Forms", "")
-        if expected is not None and f"nplurals={expected};" not in header.replace(" ", ""):
+        header = catalog.metadata.get("Plural-Forms", "").replace(" ", "")
+        declared = re.search(r"nplurals=(\d+);", header)
+        expected = PLURAL_FORMS.get(language) or (int(declared.group(1)) if declared else 2)
+        if f"nplurals={expected};" not in header:
             found.append(f"{language}: Plural-Forms should have nplurals={expected}: {header!r}")
         for entry in catalog:
             label = f"{language}: {entry.msgid!r}"
@@ -109,7 +112,7 @@ def problems(extracted: Path, languages: Iterable[str]) -> list[str]:
             elif "fuzzy" in entry.flags:
                 found.append(f"{label} is marked fuzzy (a guess): check and unmark it")
             elif entry.msgid_plural:
-                forms = [entry.msgstr_plural.get(n, "") for n in range(expected or 2)]
+                forms = [entry.msgstr_plural.get(n, "") for n in range(expected)]
                 if not all(forms):
                     found.append(f"{label} lacks plural forms ({len(forms)} needed)")
             elif not entry.msgstr:
