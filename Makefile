@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PYTEST_WORKERS ?= 2
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --require-hashes --no-deps
 
-.PHONY: help run test lint format check migrate demo lock clean schema
+.PHONY: help run test lint format check migrate demo lock clean schema messages compiled-messages graphiql
 
 help:
 	@echo "make run     create .venv, install, migrate, load demo content, start the server"
@@ -21,6 +21,8 @@ help:
 	@echo "make format  ruff format and ruff check --fix"
 	@echo "make lock    re-resolve requirements/*.lock from pyproject.toml"
 	@echo "make schema  rewrite schema.graphql from the live GraphQL schema"
+	@echo "make messages  add new interface strings to locale/*/django.po (needs GNU gettext)"
+	@echo "make graphiql  build GraphiQL into cms/static/ from graphiql/package-lock.json (needs npm)"
 	@echo "make clean   remove .venv, the SQLite database and test artefacts"
 
 $(BIN)/python:
@@ -42,7 +44,9 @@ migrate: $(VENV)/.base-installed
 demo: migrate
 	$(MANAGE) load_demo --if-empty
 
-run: demo
+run: demo compiled-messages
+	@command -v npm >/dev/null && $(MAKE) --no-print-directory graphiql \
+		|| echo "== GraphiQL is not built: it needs npm (Node.js); the API works without it."
 	@$(MANAGE) ensure_dev_superuser
 	@echo ""
 	@echo "Solidarity CMS is starting on http://$(HOST):$(PORT)/"
@@ -70,7 +74,7 @@ check: $(VENV)/.dev-installed
 
 # `tests/browser` is named besides `tests` (nothing runs twice) so that the main process loads
 # its conftest under xdist and prints where the browser tests' screenshots are.
-test: lint check browser-deps
+test: lint check browser-deps i18n-deps graphiql compiled-messages
 	env -u TEST_DATABASE_URL $(BIN)/pytest -n $(PYTEST_WORKERS) tests tests/browser
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== pytest on PostgreSQL ($$TEST_DATABASE_URL)"; \
@@ -87,6 +91,38 @@ browser-deps:
 		echo "== Installing Debian's chromium for the browser tests"; \
 		{ $$SUDO apt-get update && $$SUDO apt-get install -y chromium; } \
 			|| { echo "Browser tests need Debian's chromium package: apt-get install chromium" >&2; exit 1; }; }
+
+# The interface's own strings, in the languages of locale/: compiled from the committed .po
+# files with polib (no gettext needed), only when a catalog changed.
+compiled-messages: $(VENV)/.base-installed
+	@$(MANAGE) compile_catalogs
+
+# After adding or changing interface strings: the new ones arrive untranslated in every
+# catalog; translate them (make test fails until then). A new language: make messages LANGUAGE=hr
+messages: $(VENV)/.base-installed
+	$(MANAGE) update_catalogs $(if $(LANGUAGE),--locale $(LANGUAGE))
+
+# The catalog completeness test runs makemessages, which needs GNU gettext (xgettext, msgmerge).
+.PHONY: i18n-deps
+i18n-deps:
+	@command -v xgettext >/dev/null && command -v msgmerge >/dev/null || { \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		echo "== Installing Debian's gettext for the catalog completeness test"; \
+		{ $$SUDO apt-get update && $$SUDO apt-get install -y gettext; } \
+			|| { echo "The catalog test needs GNU gettext: apt-get install gettext" >&2; exit 1; }; }
+
+# GraphiQL and its editor, bundled from the npm registry with the committed lock file, served
+# from the project's static files (no CDN at run time).
+GRAPHIQL_STATIC := cms/static/cms/graphiql
+graphiql: $(GRAPHIQL_STATIC)/.built
+$(GRAPHIQL_STATIC)/.built: graphiql/package-lock.json graphiql/build.mjs $(wildcard graphiql/src/*)
+	@command -v npm >/dev/null || { \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		echo "== Installing Debian's npm to build GraphiQL"; \
+		{ $$SUDO apt-get update && $$SUDO apt-get install -y npm; } \
+			|| { echo "GraphiQL is built with npm: apt-get install npm" >&2; exit 1; }; }
+	cd graphiql && npm ci --no-audit --no-fund --loglevel=error && node build.mjs
+	@touch $@
 
 schema: $(VENV)/.dev-installed
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python -c 'import django; django.setup(); \
@@ -110,4 +146,5 @@ lock: $(VENV)/.dev-installed
 		--generate-hashes --quiet -o requirements/dev.lock
 
 clean:
-	rm -rf $(VENV) db.sqlite3 test-db.sqlite3 .test-media .test-artifacts .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 test-db.sqlite3 .test-media .test-artifacts .pytest_cache .ruff_cache \
+		graphiql/node_modules $(GRAPHIQL_STATIC) locale/*/LC_MESSAGES/*.mo

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from grapple.helpers import register_streamfield_block
 from grapple.models import GraphQLImage, GraphQLPage, GraphQLString
 from wagtail import blocks
@@ -15,8 +17,10 @@ from wagtail.models import Page
 class HeadingBlock(blocks.StructBlock):
     """A section heading."""
 
-    text = blocks.CharBlock(max_length=200)
-    level = blocks.ChoiceBlock(choices=[("h2", "Heading 2"), ("h3", "Heading 3")], default="h2")
+    text = blocks.CharBlock(max_length=200, label=_("Text"))
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))], default="h2", label=_("Level")
+    )
 
     graphql_fields = [GraphQLString("text"), GraphQLString("level")]
 
@@ -28,20 +32,20 @@ class HeadingBlock(blocks.StructBlock):
 class ImageBlock(blocks.StructBlock):
     """An image with caption and credit."""
 
-    image = ImageChooserBlock()
+    image = ImageChooserBlock(label=_("Image"))
     alt = blocks.CharBlock(
         required=False,
         # Blocks saved before alt text existed lack the key; "" keeps them translatable.
         default="",
         max_length=250,
-        label="Alt text",
-        help_text=(
+        label=_("Alt text"),
+        help_text=_(
             "What the image shows, for people who cannot see it. Leave empty to use the "
             "image's own description."
         ),
     )
-    caption = blocks.CharBlock(required=False, max_length=250)
-    credit = blocks.CharBlock(required=False, max_length=250)
+    caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
+    credit = blocks.CharBlock(required=False, max_length=250, label=_("Credit"))
 
     graphql_fields = [
         GraphQLImage("image", source="image_for_reader"),
@@ -66,8 +70,8 @@ class ImageBlock(blocks.StructBlock):
 class QuoteBlock(blocks.StructBlock):
     """A quotation and who said it."""
 
-    quote = blocks.TextBlock()
-    attribution = blocks.CharBlock(required=False, max_length=200)
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(required=False, max_length=200, label=_("Attribution"))
 
     graphql_fields = [GraphQLString("quote"), GraphQLString("attribution")]
 
@@ -82,8 +86,10 @@ class PageLinkBlock(blocks.StructBlock):
     # Methods import cms.graphql lazily: blocks load with the models, before the GraphQL
     # modules can be imported.
 
-    page = blocks.PageChooserBlock()
-    text = blocks.CharBlock(required=False, max_length=200, help_text="Defaults to the title.")
+    page = blocks.PageChooserBlock(label=_("Page"))
+    text = blocks.CharBlock(
+        required=False, max_length=200, label=_("Text"), help_text=_("Defaults to the title.")
+    )
 
     graphql_fields = [GraphQLPage("page", source="page_for_reader"), GraphQLString("text")]
 
@@ -116,10 +122,10 @@ class PageLinkBlock(blocks.StructBlock):
 class BodyBlock(blocks.StreamBlock):
     """The body of any page: paragraphs, headings, images, quotes and page links."""
 
-    heading = HeadingBlock()
+    heading = HeadingBlock(label=_("Heading"))
     paragraph = blocks.RichTextBlock(
-        features=["bold", "italic", "link", "document-link", "ol", "ul"]
+        features=["bold", "italic", "link", "document-link", "ol", "ul"], label=_("Paragraph")
     )
-    image = ImageBlock()
-    quote = QuoteBlock()
-    page_link = PageLinkBlock()
+    image = ImageBlock(label=_("Image"))
+    quote = QuoteBlock(label=_("Quote"))
+    page_link = PageLinkBlock(label=_("Page link"))

@@ -13,7 +13,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponseRedirect
-from django.utils.text import slugify
+from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext_lazy as _
 
 from grapple.models import GraphQLString
@@ -125,7 +125,8 @@ class BaseIndexPage(BasePage):
     # Each index redeclares it to name what it lists: help text is part of its migrations.
     intro = models.TextField(
         blank=True,
-        help_text="A short introduction partner sites show above the list.",
+        help_text=_("A short introduction partner sites show above the list."),
+        verbose_name=_("intro"),
     )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
@@ -168,12 +169,12 @@ class BaseSocialLink(Orderable):
         Network.X: ("x.com", "twitter.com"),
     }
 
-    network = models.CharField(max_length=20, choices=Network.choices)
+    network = models.CharField(max_length=20, choices=Network.choices, verbose_name=_("network"))
     # Each link model redeclares it with its own example: help text is part of its migrations.
     url = models.URLField(
-        "address",
+        _("address"),
         validators=[validate_url_scheme],
-        help_text="The profile's full address.",
+        help_text=_("The profile's full address."),
     )
 
     panels = [FieldRowPanel([FieldPanel("network"), FieldPanel("url")])]
@@ -191,7 +192,8 @@ class BaseSocialLink(Orderable):
 
     class Meta(Orderable.Meta):
         abstract = True
-        verbose_name = "social media link"
+        verbose_name = _("social media link")
+        verbose_name_plural = _("social media links")
 
     def __str__(self) -> str:
         return f"{self.get_network_display()}: {self.url}"
@@ -211,14 +213,13 @@ class BaseSocialLink(Orderable):
             return
         host = (urlsplit(self.url).hostname or "").lower()
         if not any(host == allowed or host.endswith(f".{allowed}") for allowed in hosts):
-            network = _with_article(str(self.get_network_display()))
+            message = _(
+                "This address is not on %(network)s: it should be on %(hosts)s. "
+                "Choose 'Other website' for other sites."
+            )
+            hosts_text = get_text_list(list(hosts), _("or"))
             raise ValidationError(
-                {
-                    "url": (
-                        f"This is not {network} address: it should be on {' or '.join(hosts)}. "
-                        "Choose 'Other website' for other sites."
-                    )
-                }
+                {"url": message % {"network": self.get_network_display(), "hosts": hosts_text}}
             )
 
 
@@ -228,18 +229,15 @@ def clean_slug(instance: models.Model) -> None:
         instance.slug = slugify(instance.name)
     if not instance.slug:
         if instance.name:  # a missing name has an error of its own
-            raise ValidationError({"slug": "Enter a slug: the name has no letters to build one."})
+            raise ValidationError(
+                {"slug": _("Enter a slug: the name has no letters to build one.")}
+            )
         return
     # The admin form leaves out `locale`, so Django's own unique_together check skips it.
     clash = type(instance)._default_manager.filter(slug=instance.slug, locale_id=instance.locale_id)
     if instance.locale_id and clash.exclude(pk=instance.pk).exists():
-        raise ValidationError(
-            {"slug": f"Another {instance._meta.verbose_name} in this language uses this slug."}
-        )
-
-
-def _with_article(noun: str) -> str:
-    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
+        message = _("Another %(kind)s in this language uses this slug.")
+        raise ValidationError({"slug": message % {"kind": instance._meta.verbose_name}})
 
 
 class ContentGeneration(models.Model):
@@ -255,7 +253,7 @@ class ContentGeneration(models.Model):
     value = models.PositiveBigIntegerField(default=0)
 
     class Meta:
-        verbose_name = "content generation"
+        verbose_name = _("content generation")
 
     def __str__(self) -> str:
         return f"generation {self.value}"

@@ -9,7 +9,16 @@ from django.test import Client
 
 from wagtail.models import Locale, Page, Site
 
+from cms.catalogs import compile_all
+
 GraphQL = Callable[..., dict[str, Any]]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile the interface catalogs that changed (``make test`` has, a bare pytest may not),
+    once, in the main process, before any worker starts."""
+    if not hasattr(config, "workerinput"):
+        compile_all()
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,7 @@
 
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class EditorialConfig(AppConfig):
@@ -9,7 +10,7 @@ class EditorialConfig(AppConfig):
 
     name = "cms.editorial"
     label = "editorial"
-    verbose_name = "Editorial workflow"
+    verbose_name = _("Editorial workflow")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

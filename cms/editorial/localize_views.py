@@ -25,6 +25,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
 
 from wagtail.admin import messages
@@ -209,11 +210,11 @@ def upload_pofile(request: HttpRequest, translation_id: int) -> HttpResponse:
     next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
     upload = request.FILES.get("file")
     if upload is None:
-        messages.error(request, "Choose a PO file to upload.")
+        messages.error(request, gettext("Choose a PO file to upload."))
         return redirect(next_url)
     problem = po_file_problem(translation, upload.read())
     if problem:
-        messages.error(request, f"{problem} Nothing was imported.")
+        messages.error(request, gettext("%(problem)s Nothing was imported.") % {"problem": problem})
         return redirect(next_url)
     upload.seek(0)
     return edit_translation.upload_pofile(request, translation_id)
@@ -223,13 +224,15 @@ def po_file_problem(translation: Translation, content: bytes) -> str:
     """Why ``content`` cannot be imported into ``translation``; empty if it can."""
     po = _parse_po(content)
     if po is None:
-        return "This is not a valid PO file."
+        return gettext("This is not a valid PO file.")
     if po.metadata.get("X-WagtailLocalize-TranslationID") != str(translation.uuid):
-        return (
-            "This PO file was not downloaded from this translation: download the PO file "
-            f"of '{translation.source.object_repr}' in "
-            f"{translation.target_locale.get_display_name()} and translate that one."
-        )
+        return gettext(
+            "This PO file was not downloaded from this translation: download the PO file of "
+            "'%(object)s' in %(language)s and translate that one."
+        ) % {
+            "object": translation.source.object_repr,
+            "language": translation.target_locale.get_display_name(),
+        }
     current = set(
         StringSegment.objects.filter(source=translation.source).values_list(
             "context__path", "string__data"
@@ -240,11 +243,15 @@ def po_file_problem(translation: Translation, content: bytes) -> str:
     ]
     if unknown:
         example = unknown[0].msgid[:80]
-        return (
-            f"{len(unknown)} message(s) in this PO file do not match the current text of "
-            f"'{translation.source.object_repr}', e.g. \"{example}\". Download the PO file "
-            "again and translate that one."
-        )
+        return ngettext(
+            "%(count)s message in this PO file does not match the current text of "
+            "'%(object)s', e.g. \"%(example)s\". Download the PO file again and translate "
+            "that one.",
+            "%(count)s messages in this PO file do not match the current text of "
+            "'%(object)s', e.g. \"%(example)s\". Download the PO file again and translate "
+            "that one.",
+            len(unknown),
+        ) % {"count": len(unknown), "object": translation.source.object_repr, "example": example}
     return ""
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.utils.html import escape
+from django.utils.translation import gettext_lazy
 
 from wagtail.models import Locale
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
@@ -23,7 +24,7 @@ def _language(locale: Locale) -> str:
 class OfflineMachineTranslator(BaseMachineTranslator):
     """Returns each string unchanged behind a marker such as "[MT sl] "; never uses the network."""
 
-    display_name = "Offline marker (no real translation)"
+    display_name = gettext_lazy("Offline marker (no real translation)")
 
     def translate(
         self, source_locale: Locale, target_locale: Locale, strings: Iterable[StringValue]

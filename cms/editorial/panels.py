@@ -11,6 +11,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
@@ -69,15 +70,22 @@ class CallsClosingSoonPanel(Component):
             by_locale[call.locale].append(call)
         return {
             "groups": sorted(by_locale.items(), key=lambda item: _language_order(item[0])),
-            "heading": f"Calls closing in the next {CLOSING_WITHIN.days} days",
+            "heading": ngettext(
+                "Calls closing in the next %(days)s day",
+                "Calls closing in the next %(days)s days",
+                CLOSING_WITHIN.days,
+            )
+            % {"days": CLOSING_WITHIN.days},
             "days": CLOSING_WITHIN.days,
             "now": now,
         }
 
 
 class TranslationsAwaitingWorkPanel(Component):
-    """Per target language: translations that are unpublished or out of date, and published
-    source content not translated yet, each with the link that starts the work."""
+    """Per target language, what a translator must act on, most visible first: content partners
+    get in the source language (translations not live yet, then content not translated at all),
+    then live translations that are out of date. Home and index pages, which wagtail-localize
+    copies untranslated whenever a page below them is translated, are only counted."""
 
     name = "editorial_translations_awaiting_work"
     template_name = "editorial/panels/translations_awaiting_work.html"
@@ -95,12 +103,17 @@ class TranslationsAwaitingWorkPanel(Component):
         if scope is not None:
             translations = translations.filter(target_locale_id__in=scope)
         by_locale: dict[Locale, list[TranslationState]] = defaultdict(list)
+        sections: dict[Locale, int] = defaultdict(int)
         for state in translation_states(translations):
-            if state.needs_work:
+            if not state.needs_work:
+                continue
+            if state.section_page:
+                sections[state.locale] += 1
+            else:
                 by_locale[state.locale].append(state)
         missing: dict[Locale, tuple[list[dict[str, Any]], int]] = {}
+        source = Locale.get_default()
         if user.has_perm(SUBMIT_PERMISSION):
-            source = Locale.get_default()
             for locale in editable_locales(user):
                 if locale.pk != source.pk:
                     not_translated = NotTranslated(source, locale)
@@ -108,18 +121,23 @@ class TranslationsAwaitingWorkPanel(Component):
                         missing[locale] = (not_translated[:ROWS_PER_LOCALE], total)
         url_finder = AdminURLFinder(user)
         groups = []
-        for locale in sorted({*by_locale, *missing}, key=_language_order):
+        for locale in sorted({*by_locale, *missing, *sections}, key=_language_order):
+            # Partners see the source where the translation is not live: that comes first.
             states = sorted(
                 by_locale.get(locale, []),
                 key=lambda s: s.translation.source.last_updated_at,
                 reverse=True,
             )
+            states.sort(key=lambda s: not s.in_fallback)
             missing_rows, missing_total = missing.get(locale, ([], 0))
             groups.append(
                 {
                     "locale": locale,
                     "rows": [_row(state, url_finder) for state in states[:ROWS_PER_LOCALE]],
                     "more": max(len(states) - ROWS_PER_LOCALE, 0),
+                    "in_fallback": sum(s.in_fallback for s in states) + missing_total,
+                    "out_of_date": sum(not s.in_fallback for s in states),
+                    "section_pages": sections.get(locale, 0),
                     "missing_rows": missing_rows,
                     "missing_more": missing_total - len(missing_rows),
                     "missing_url": reverse("editorial_not_translated", args=[locale.language_code]),
@@ -127,6 +145,7 @@ class TranslationsAwaitingWorkPanel(Component):
             )
         return {
             "groups": groups,
+            "source_locale": source,
             "report_url": reverse("wagtail_localize:translations_report"),
         }
 
@@ -137,6 +156,7 @@ def _row(state: TranslationState, url_finder: AdminURLFinder) -> dict[str, Any]:
         "title": state.title,
         "kind": state.translation.source.specific_content_type.name,
         "labels": state.labels,
+        "in_fallback": state.in_fallback,
         "edit_url": edit_url,
         "status_url": reverse("editorial_translation_status", args=[state.translation.pk]),
     }

@@ -20,6 +20,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Exists, IntegerField, Model, OuterRef, Sum
 from django.db.models.functions import Cast
+from django.utils.translation import gettext, ngettext
 
 from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
 from wagtail.models import DraftStateMixin, Page
@@ -27,6 +28,11 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.strings import StringValue
+
+from cms.models import BaseIndexPage
+
+#: Depth of each language's home page: the tree root is 1, the home pages below it 2.
+HOME_DEPTH = 2
 
 
 @dataclass(frozen=True)
@@ -84,26 +90,56 @@ class TranslationState:
         return self.missing or self.unpublished or self.out_of_date
 
     @property
+    def in_fallback(self) -> bool:
+        """Whether partners asking for the target language get the source instead: the
+        translation is missing or not live (snippets have no drafts: they are live)."""
+        if self.missing:
+            return True
+        return isinstance(self.target, DraftStateMixin) and not self.target.live
+
+    @property
+    def section_page(self) -> bool:
+        """A language's home page or an index page: structure around the content, which
+        wagtail-localize copies untranslated whenever a page below it is translated."""
+        source = self.source_instance
+        if not isinstance(source, Page):
+            return False
+        model = self.translation.source.specific_content_type.model_class()
+        return source.depth <= HOME_DEPTH or (
+            model is not None and issubclass(model, BaseIndexPage)
+        )
+
+    @property
     def labels(self) -> list[str]:
         """Short status labels, most pressing first, e.g. ["Source changed", "Not published"]."""
         labels = []
         if self.missing:
-            labels.append("Missing")
+            labels.append(gettext("Missing"))
         if self.source_changed:
-            labels.append("Source changed since last sync")
+            labels.append(gettext("Source changed since last sync"))
         if self.target_behind_source:
-            labels.append("Synced changes not published")
+            labels.append(gettext("Synced changes not published"))
         if self.untranslated_segments:
             labels.append(
-                f"{self.untranslated_segments} of {self.total_segments} segments untranslated"
+                ngettext(
+                    "%(untranslated)s of %(total)s segment untranslated",
+                    "%(untranslated)s of %(total)s segments untranslated",
+                    self.total_segments,
+                )
+                % {"untranslated": self.untranslated_segments, "total": self.total_segments}
             )
         if self.unpublished and not self.missing:
-            labels.append("Not published")
-        return labels or ["Up to date"]
+            labels.append(gettext("Not published"))
+        return labels or [gettext("Up to date")]
+
+    @property
+    def stale(self) -> bool:
+        """Whether the translation is behind its source or not there at all."""
+        return self.out_of_date or self.missing
 
     @property
     def summary(self) -> str:
-        return "Out of date" if self.out_of_date or self.missing else "Up to date"
+        return gettext("Out of date") if self.stale else gettext("Up to date")
 
 
 def translation_states(translations: Iterable[Translation]) -> list[TranslationState]:

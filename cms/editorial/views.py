@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.generic import TemplateView
 
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -50,7 +51,7 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self) -> str:
-        return "Translation status"
+        return gettext("Translation status")
 
     def get_page_subtitle(self) -> str:
         return f"{self.state.title} ({self.translation.target_locale.get_display_name()})"
@@ -99,15 +100,18 @@ class NotTranslatedView(WagtailAdminTemplateMixin, TemplateView):
         self.locale = get_object_or_404(Locale, language_code=kwargs["language_code"])
         self.source = Locale.get_default()
         if self.locale.pk == self.source.pk:
-            raise Http404("The source language is not translated into.")
+            raise Http404(gettext("The source language is not translated into."))
         if not request.user.has_perm(SUBMIT_PERMISSION) or not can_edit_in_locale(
             request.user, self.locale.pk
         ):
-            raise ExplainedRefusal(f"You do not translate into {self.locale.get_display_name()}.")
+            raise ExplainedRefusal(
+                gettext("You do not translate into %(language)s.")
+                % {"language": self.locale.get_display_name()}
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self) -> str:
-        return "Not yet translated"
+        return gettext("Not yet translated")
 
     def get_page_subtitle(self) -> str:
         return str(self.locale.get_display_name())

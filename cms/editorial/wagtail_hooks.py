@@ -11,6 +11,7 @@ from django.contrib.admin.utils import unquote
 from django.db.models import Model
 from django.http import HttpRequest
 from django.urls import URLPattern, path, reverse
+from django.utils.translation import gettext
 
 from wagtail import hooks
 from wagtail.admin import messages
@@ -19,6 +20,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import SourceDeletedError, Translation
 
 from cms.editorial import localize_views
+from cms.editorial.admin_language import default_to_group_language
 from cms.editorial.panels import CallsClosingSoonPanel, TranslationsAwaitingWorkPanel
 from cms.editorial.permissions import (
     can_create_in_locale,
@@ -66,13 +68,19 @@ def refuse_snippet_creation_outside_locales(request: HttpRequest, model: type[Mo
     if not issubclass(model, TranslatableMixin):
         return
     if not can_create_in_locale(request.user, model, _creation_locale_id(request, model)):
-        raise ExplainedRefusal(f"You may not add {model._meta.verbose_name} in this language.")
+        raise ExplainedRefusal(
+            gettext("You may not add %(kind)s in this language.")
+            % {"kind": model._meta.verbose_name}
+        )
 
 
 @hooks.register("before_edit_snippet", order=FIRST)
 def refuse_snippet_edit_outside_locales(request: HttpRequest, instance: Model) -> None:
     if isinstance(instance, TranslatableMixin) and not can_edit(request.user, instance):
-        raise ExplainedRefusal(f"You may not edit {instance._meta.verbose_name} in this language.")
+        raise ExplainedRefusal(
+            gettext("You may not edit %(kind)s in this language.")
+            % {"kind": instance._meta.verbose_name}
+        )
 
 
 @hooks.register("before_delete_snippet", order=FIRST)
@@ -93,7 +101,8 @@ def _refuse_outside_locales(request: HttpRequest, instances: list[Model]) -> Non
             request.user, instance.locale_id
         ):
             raise ExplainedRefusal(
-                f"You may not change {instance._meta.verbose_name} in this language."
+                gettext("You may not change %(kind)s in this language.")
+                % {"kind": instance._meta.verbose_name}
             )
 
 
@@ -107,6 +116,19 @@ def _creation_locale_id(request: HttpRequest, model: type[Model]) -> int | None:
     code = request.GET.get("locale")
     locale = Locale.objects.filter(language_code=code).first() if code else Locale.get_default()
     return locale.pk if locale is not None else None
+
+
+# --- Users: a translator's admin speaks their language ---------------------------------------
+
+
+@hooks.register("after_create_user")
+def admin_language_of_new_user(request: HttpRequest, user: Any) -> None:
+    default_to_group_language(user)
+
+
+@hooks.register("after_edit_user")
+def admin_language_of_edited_user(request: HttpRequest, user: Any) -> None:
+    default_to_group_language(user)
 
 
 # --- Dashboard -------------------------------------------------------------------------------
@@ -135,12 +157,15 @@ def warn_when_translation_is_out_of_date(request: HttpRequest, page: Page) -> No
         source_language = translation.source.locale.get_display_name()
         messages.warning(
             request,
-            f"This translation is out of date: the {source_language} page changed after "
-            "this translation was last synced.",
+            gettext(
+                "This translation is out of date: the %(language)s page changed after this "
+                "translation was last synced."
+            )
+            % {"language": source_language},
             buttons=[
                 messages.button(
                     reverse("editorial_translation_status", args=[translation.pk]),
-                    "See what changed",
+                    gettext("See what changed"),
                 )
             ],
         )
@@ -176,7 +201,7 @@ def translation_status_buttons(
         return
     state = translation_state(translation)
     yield Button(
-        f"Translation: {state.summary.lower()}",
+        gettext("Translation: out of date") if state.stale else gettext("Translation: up to date"),
         reverse("editorial_translation_status", args=[translation.pk]),
         icon_name="warning" if state.out_of_date else "success",
         priority=70,

@@ -12,6 +12,7 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from cms.admin_languages import admin_languages
 from cms.database_timeouts import with_statement_timeout
 from cms.plugins import discover_plugins
 from cms.shared_cache import LOCAL_MEMORY, redis_cache
@@ -187,7 +188,8 @@ CMS_LOCALE_FALLBACKS: dict[str, list[str]] = {
 }
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
-# The project's own catalogs (locale/<language>/LC_MESSAGES), ahead of Django's and Wagtail's.
+# The project's own interface strings (labels, help, messages) in every admin language it
+# supports; `make messages` updates them, `make run` and `make test` compile them.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/Ljubljana")
 USE_TZ = True
@@ -297,6 +299,11 @@ CMS_IMAGE_MAX_FRAMES = env.int("IMAGE_MAX_FRAMES", default=1000)
 # Draftail that opens rich text written past it (imports, scripts) instead of answering 500.
 WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "cms.rich_text_editor.RichTextEditor"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No editor's e-mail address (hashed) leaves the server to fetch an avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Admin (interface) languages, separate from the content languages above: the content
+# languages first, then every other language Wagtail's admin is translated into.
+WAGTAILADMIN_PERMITTED_LANGUAGES = admin_languages(LANGUAGES)
 WAGTAILLOCALIZE_JQUERY_PRIVATE = True
 
 # --- GraphQL ---------------------------------------------------------------------------------

@@ -2,8 +2,13 @@
 
 import { LANGUAGES } from "./config.js";
 
+// Each language's words; a plural is an object keyed by Intl.PluralRules categories (Slovenian
+// has four: one, two, few, other). `inLanguage` says "in <language>" as a sentence needs it, for
+// each content language (Slovenian declines the name: "v angleščini").
 const WORDS = {
   en: {
+    siteName: "Solidarity network",
+    footer: "Content from Solidarity CMS through its GraphQL API.",
     openCalls: "Open calls",
     noCalls: "There are no open calls at the moment.",
     conferences: "Upcoming conferences",
@@ -20,12 +25,13 @@ const WORDS = {
     eligibleCountries: "Eligible countries",
     age: "Age",
     duration: "Duration",
-    months: "months",
+    months: { one: "month", other: "months" },
     qualityLabel: "Required quality label",
     contact: "Contact",
     apply: "Apply online",
     alsoIn: "Also in",
-    fallback: "Not translated yet: shown in {language}.",
+    fallback: "Not translated yet: shown {inLanguage}.",
+    inLanguage: { en: "in English", sl: "in Slovenian", sv: "in Swedish", other: "in {language}" },
     allCalls: "All open calls",
     loading: "Loading…",
     failed: "The content could not be loaded.",
@@ -45,6 +51,8 @@ const WORDS = {
     format: { online: "Online", on_site: "On site", hybrid: "Hybrid (on site and online)" },
   },
   sl: {
+    siteName: "Solidarnostna mreža",
+    footer: "Vsebina iz sistema Solidarity CMS prek njegovega vmesnika GraphQL.",
     openCalls: "Odprti razpisi",
     noCalls: "Trenutno ni odprtih razpisov.",
     conferences: "Prihajajoče konference",
@@ -61,12 +69,13 @@ const WORDS = {
     eligibleCountries: "Upravičene države",
     age: "Starost",
     duration: "Trajanje",
-    months: "mesecev",
+    months: { one: "mesec", two: "meseca", few: "mesece", other: "mesecev" },
     qualityLabel: "Zahtevani znak kakovosti",
     contact: "Kontakt",
     apply: "Prijava na spletu",
-    alsoIn: "Tudi v jeziku",
-    fallback: "Še ni prevedeno: prikazano v jeziku {language}.",
+    alsoIn: "Na voljo tudi",
+    fallback: "Še ni prevedeno: prikazano {inLanguage}.",
+    inLanguage: { en: "v angleščini", sl: "v slovenščini", sv: "v švedščini", other: "v jeziku {language}" },
     allCalls: "Vsi odprti razpisi",
     loading: "Nalaganje …",
     failed: "Vsebine ni bilo mogoče naložiti.",
@@ -86,6 +95,8 @@ const WORDS = {
     format: { online: "Spletna", on_site: "V živo", hybrid: "Hibridna (v živo in na spletu)" },
   },
   sv: {
+    siteName: "Solidaritetsnätverket",
+    footer: "Innehåll från Solidarity CMS via dess GraphQL-API.",
     openCalls: "Öppna utlysningar",
     noCalls: "Det finns inga öppna utlysningar just nu.",
     conferences: "Kommande konferenser",
@@ -102,12 +113,13 @@ const WORDS = {
     eligibleCountries: "Behöriga länder",
     age: "Ålder",
     duration: "Längd",
-    months: "månader",
+    months: { one: "månad", other: "månader" },
     qualityLabel: "Krav på kvalitetsmärkning",
     contact: "Kontakt",
     apply: "Ansök online",
     alsoIn: "Finns även på",
-    fallback: "Inte översatt ännu: visas på {language}.",
+    fallback: "Inte översatt ännu: visas {inLanguage}.",
+    inLanguage: { en: "på engelska", sl: "på slovenska", sv: "på svenska", other: "på {language}" },
     allCalls: "Alla öppna utlysningar",
     loading: "Laddar …",
     failed: "Innehållet kunde inte laddas.",
@@ -147,6 +159,22 @@ export function visitorLanguage(params = new URLSearchParams(location.search)) {
 // This site's words in `language`; English for languages it has no words for.
 export function words(language) {
   return WORDS[language] || WORDS.en;
+}
+
+// The plural form of `forms` (e.g. words(language).months) that goes with the number `count`.
+export function plural(forms, count, language) {
+  const category = new Intl.PluralRules(language).select(count);
+  return forms[category] || forms.other;
+}
+
+// "in English" as `language` says it in a sentence, for content in the language `code`.
+export function inLanguage(code, language) {
+  const phrases = words(language).inLanguage;
+  if (phrases[code]) {
+    return phrases[code];
+  }
+  const name = new Intl.DisplayNames([language], { type: "language" }).of(code) || code;
+  return phrases.other.replace("{language}", name);
 }
 
 // A language's name in that language ("Slovenščina"), for the switcher.

@@ -2,7 +2,7 @@
 // API is rich text, which passes an allow-list first.
 
 import { LANGUAGES } from "./config.js";
-import { formatDate, formatMoment, languageName, words } from "./i18n.js";
+import { formatDate, formatMoment, inLanguage, languageName, plural, words } from "./i18n.js";
 
 // h("a", { href: "x" }, "text", child): an element; null and false children are skipped.
 export function h(tag, attributes = {}, ...children) {
@@ -204,7 +204,7 @@ export function fallbackNote(item, language) {
   if (!item.locale || item.locale === language) {
     return null;
   }
-  const text = words(language).fallback.replace("{language}", languageName(item.locale, language));
+  const text = words(language).fallback.replace("{inLanguage}", inLanguage(item.locale, language));
   return h("p", { class: "fallback" }, text);
 }
 
@@ -220,12 +220,13 @@ function countries(list) {
     .join(", ");
 }
 
-function range(low, high, unit = "") {
+// "2–12 months": `units` is a plural (see i18n.js), agreeing with the last number.
+function range(low, high, units = null, language = "en") {
   if (low == null && high == null) {
     return null;
   }
   const text = low != null && high != null ? `${low}–${high}` : low != null ? `${low}+` : `≤ ${high}`;
-  return unit ? `${text} ${unit}` : text;
+  return units ? `${text} ${plural(units, high ?? low, language)}` : text;
 }
 
 function external(href, text) {
@@ -283,7 +284,7 @@ export function callDetail(call, language) {
       [w.deadline, formatMoment(call.deadline, call.timeZone, language)],
       [w.eligibleCountries, countries(call.allEligibleCountries)],
       [w.age, range(call.minAge, call.maxAge)],
-      [w.duration, range(call.durationMinMonths, call.durationMaxMonths, w.months)],
+      [w.duration, range(call.durationMinMonths, call.durationMaxMonths, w.months, language)],
       [w.qualityLabel, call.requiredQualityLabel],
       [w.contact, call.contact ? [call.contact.name, call.contact.email].filter(Boolean).join(", ") : null],
       [
@@ -447,10 +448,17 @@ export function showError(main, language, error) {
   show(main, h("div", { class: "error", role: "alert" }, h("p", {}, words(language).failed), h("p", {}, error.message)));
 }
 
+// The page frame (language, header, footer) in `language`.
 export function setLanguage(language) {
+  const w = words(language);
   document.documentElement.lang = language;
   const brand = document.querySelector(".brand");
   if (brand) {
     brand.href = `index.html?locale=${language}`;
+    brand.textContent = w.siteName;
+  }
+  const footer = document.querySelector(".site-footer");
+  if (footer) {
+    footer.textContent = w.footer;
   }
 }

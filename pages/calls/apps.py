@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from cms.plugins import ContentPlugin
 
 
@@ -6,7 +8,7 @@ class CallsConfig(ContentPlugin):
 
     name = "pages.calls"
     label = "calls"
-    verbose_name = "Calls"
+    verbose_name = _("Calls")
     demo_order = 70
 
     def ready(self) -> None:

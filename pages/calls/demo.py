@@ -3,6 +3,7 @@
 The conference call keeps its real 2021 deadline. The European Solidarity Corps calls get
 dates relative to the first load, so one is open, one upcoming and one closed on that day;
 a later load changes nothing, and their status moves on with the calendar as real calls do.
+Like real ones, they open at 09:00 and close at 12:00 Brussels time.
 """
 
 import datetime
@@ -21,6 +22,9 @@ from pages.calls.factories import CallIndexPageFactory, CallPageFactory
 from pages.calls.models import CallIndexPage, CallPage
 
 LJUBLJANA = ZoneInfo("Europe/Ljubljana")
+BRUSSELS = ZoneInfo("Europe/Brussels")
+OPENING_TIME = datetime.time(9, 0)
+CLOSING_TIME = datetime.time(12, 0)
 ESC = "european-solidarity-corps"
 ESC_LABEL = "European Solidarity Corps Quality Label"
 ESC_LABEL_SL = "Znak kakovosti Evropske solidarnostne enote"
@@ -58,6 +62,7 @@ class DemoCall:
     action: str
     opens_at: datetime.datetime
     deadline: datetime.datetime
+    time_zone: str = "Europe/Brussels"
     min_age: int | None = None
     max_age: int | None = None
     duration: tuple[int, int] | None = None
@@ -72,9 +77,19 @@ class DemoCall:
     translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
-def demo_calls(now: datetime.datetime) -> list[DemoCall]:
-    """The demo calls, the European Solidarity Corps ones dated around ``now``."""
-    day = datetime.timedelta(days=1)
+def demo_calls(today: datetime.date) -> list[DemoCall]:
+    """The demo calls, the European Solidarity Corps ones dated around ``today`` (in Brussels)."""
+
+    def opening(days: int) -> datetime.datetime:
+        return datetime.datetime.combine(
+            today + datetime.timedelta(days=days), OPENING_TIME, tzinfo=BRUSSELS
+        )
+
+    def closing(days: int) -> datetime.datetime:
+        return datetime.datetime.combine(
+            today + datetime.timedelta(days=days), CLOSING_TIME, tzinfo=BRUSSELS
+        )
+
     conference_summary = (
         "Municipalities, volunteering organisations and socially responsible businesses could "
         "apply to join the 2021 online conference on volunteering and solidarity in cities, "
@@ -121,6 +136,7 @@ def demo_calls(now: datetime.datetime) -> list[DemoCall]:
             action="",
             opens_at=datetime.datetime(2021, 3, 15, 9, 0, tzinfo=LJUBLJANA),
             deadline=datetime.datetime(2021, 4, 16, 23, 59, tzinfo=LJUBLJANA),
+            time_zone="Europe/Ljubljana",
             kinds="municipality,ngo,business",
             country_groups=("erasmus-youth-programme-countries", "eastern-partnership"),
             countries=("RU", "AL", "BA", "XK", "ME"),
@@ -154,8 +170,8 @@ def demo_calls(now: datetime.datetime) -> list[DemoCall]:
             summary=volunteering_summary,
             paragraph=volunteering_paragraph,
             action="volunteering-projects",
-            opens_at=now - 10 * day,
-            deadline=now + 30 * day,
+            opens_at=opening(-10),
+            deadline=closing(30),
             min_age=18,
             max_age=30,
             kinds="ngo,youth_centre,public_institution,municipality",
@@ -189,8 +205,8 @@ def demo_calls(now: datetime.datetime) -> list[DemoCall]:
             summary=solidarity_summary,
             paragraph=solidarity_paragraph,
             action="solidarity-projects",
-            opens_at=now + 14 * day,
-            deadline=now + 75 * day,
+            opens_at=opening(14),
+            deadline=closing(75),
             min_age=18,
             max_age=30,
             duration=(2, 12),
@@ -220,8 +236,8 @@ def demo_calls(now: datetime.datetime) -> list[DemoCall]:
             summary=humanitarian_summary,
             paragraph=humanitarian_paragraph,
             action="humanitarian-aid-volunteering",
-            opens_at=now - 120 * day,
-            deadline=now - 30 * day,
+            opens_at=opening(-120),
+            deadline=closing(-30),
             min_age=18,
             max_age=35,
             kinds="ngo,public_institution",
@@ -259,8 +275,7 @@ def load_demo(stdout: Any) -> None:
     for language, texts in INDEX_TRANSLATIONS.items():
         translate_if_missing(index, language, texts)
     created = 0
-    # Whole hours: the demo dates read like dates an editor would enter.
-    for demo in demo_calls(timezone.now().replace(minute=0, second=0, microsecond=0)):
+    for demo in demo_calls(timezone.now().astimezone(BRUSSELS).date()):
         call = CallPage.objects.child_of(index).filter(slug=demo.slug).first()
         if call is None:
             call = _create_call(index, demo)
@@ -293,7 +308,7 @@ def _create_call(index: CallIndexPage, demo: DemoCall) -> CallPage:
         programme_action=_action(programme, demo.action) if demo.action else None,
         opens_at=demo.opens_at,
         deadline=demo.deadline,
-        time_zone="Europe/Ljubljana",
+        time_zone=demo.time_zone,
         min_age=demo.min_age,
         max_age=demo.max_age,
         duration_min_months=duration_min,

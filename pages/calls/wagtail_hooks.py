@@ -1,14 +1,18 @@
 """Admin: a flat listing of every call page, filterable by status, programme and deadline."""
 
+from typing import Any, ClassVar
+
 import django_filters
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from cms.admin_columns import MomentColumn
 from pages.calls.models import CallPage
 from pages.calls.selectors import calls_with_status
 
@@ -17,9 +21,11 @@ class CallPageFilterSet(PageListingViewSet.filterset_class):
     """Filters for the call listing; Wagtail adds the language filter itself."""
 
     status = django_filters.ChoiceFilter(
-        label="Status now", choices=CallPage.Status.choices, method="filter_status"
+        label=_("Status now"), choices=CallPage.Status.choices, method="filter_status"
     )
-    deadline = django_filters.DateFromToRangeFilter(label="Deadline", widget=DateRangePickerWidget)
+    deadline = django_filters.DateFromToRangeFilter(
+        label=_("Deadline"), widget=DateRangePickerWidget
+    )
 
     class Meta:
         model = CallPage
@@ -37,21 +43,40 @@ class CallPageIndexView(PageListingViewSet.index_view_class):
     default_ordering = "-deadline"
 
 
+class CallStatusColumn(Column):
+    """Upcoming, open or closed right now, as a badge in the reader's language."""
+
+    cell_template_name = "calls/tables/status_cell.html"
+    #: Badge styles: an open call stands out, a closed one recedes.
+    STYLES: ClassVar[dict[str, str]] = {
+        CallPage.Status.OPEN: "w-status--primary",
+        CallPage.Status.UPCOMING: "w-status--label",
+        CallPage.Status.CLOSED: "w-status--disabled",
+    }
+
+    def get_cell_context_data(self, instance: CallPage, parent_context: Any) -> dict[str, Any]:
+        context = super().get_cell_context_data(instance, parent_context)
+        status = CallPage.Status(instance.status)
+        context.update(label=status.label, style=self.STYLES[status])
+        return context
+
+
 class CallPageListingViewSet(PageListingViewSet):
     """Every call page in one list, whichever index page it sits under."""
 
     model = CallPage
     icon = "mail"
-    menu_label = "Calls"
+    menu_label = _("Calls")
     add_to_admin_menu = True
     menu_order = 205
     index_view_class = CallPageIndexView
+    # Without Wagtail's "Parent" column: every call sits under its language's call index.
     columns = [
-        *PageListingViewSet.columns,
-        Column("programme", label="Programme"),
-        DateColumn("opens_at", label="Opens", sort_key="opens_at"),
-        DateColumn("deadline", label="Deadline", sort_key="deadline"),
-        Column("status", label="Status now"),
+        *(column for column in PageListingViewSet.columns if column.name != "parent"),
+        Column("programme", label=_("Programme")),
+        MomentColumn("opens_at", label=_("Opens"), sort_key="opens_at"),
+        MomentColumn("deadline", label=_("Deadline"), sort_key="deadline"),
+        CallStatusColumn("call_status", label=_("Status now"), accessor="status"),
     ]
     filterset_class = CallPageFilterSet
 

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from cms.plugins import ContentPlugin
 
 
@@ -6,7 +8,7 @@ class ConferencesConfig(ContentPlugin):
 
     name = "pages.conferences"
     label = "conferences"
-    verbose_name = "Conferences"
+    verbose_name = _("Conferences")
     demo_order = 60
 
     def ready(self) -> None:

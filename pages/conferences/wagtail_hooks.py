@@ -4,12 +4,14 @@ import django_filters
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from cms.admin_columns import MomentColumn
 from pages.conferences.models import ConferencePage
 from pages.conferences.selectors import conferences_upcoming
 
@@ -17,9 +19,11 @@ from pages.conferences.selectors import conferences_upcoming
 class ConferencePageFilterSet(PageListingViewSet.filterset_class):
     """Filters for the conference listing; Wagtail adds the language filter itself."""
 
-    starts_at = django_filters.DateFromToRangeFilter(label="Starts", widget=DateRangePickerWidget)
+    starts_at = django_filters.DateFromToRangeFilter(
+        label=_("Starts"), widget=DateRangePickerWidget
+    )
     upcoming = django_filters.BooleanFilter(
-        label="Not over yet",
+        label=_("Not over yet"),
         method="filter_upcoming",
         widget=forms.NullBooleanSelect,
     )
@@ -45,16 +49,16 @@ class ConferencePageListingViewSet(PageListingViewSet):
 
     model = ConferencePage
     icon = "group"
-    menu_label = "Conferences"
+    menu_label = _("Conferences")
     add_to_admin_menu = True
     menu_order = 200
     index_view_class = ConferencePageIndexView
     columns = [
         *PageListingViewSet.columns,
-        Column("format", label="Format", accessor="format_label", sort_key="format"),
-        DateColumn("starts_at", label="Starts", sort_key="starts_at"),
-        DateColumn("application_deadline", label="Apply by", sort_key="application_deadline"),
-        Column("main_organiser", label="Main organiser"),
+        Column("format", label=_("Format"), accessor="format_label", sort_key="format"),
+        MomentColumn("starts_at", label=_("Starts"), sort_key="starts_at"),
+        MomentColumn("application_deadline", label=_("Apply by"), sort_key="application_deadline"),
+        Column("main_organiser", label=_("Main organiser")),
     ]
     filterset_class = ConferencePageFilterSet
 

@@ -1,4 +1,5 @@
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 from cms.plugins import ContentPlugin
 
@@ -8,7 +9,7 @@ class HomeConfig(ContentPlugin):
 
     name = "pages.home"
     label = "home"
-    verbose_name = "Home"
+    verbose_name = _("Home")
     demo_order = 0
 
     def ready(self) -> None:

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from grapple.models import GraphQLString
 from wagtail.admin.panels import FieldPanel
@@ -13,7 +14,8 @@ class HomePage(BasePage):
 
     intro = models.TextField(
         blank=True,
-        help_text="One or two sentences shown to partner sites as the network's introduction.",
+        help_text=_("One or two sentences shown to partner sites as the network's introduction."),
+        verbose_name=_("intro"),
     )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
@@ -39,4 +41,5 @@ class HomePage(BasePage):
     max_count_per_parent = None
 
     class Meta:
-        verbose_name = "home page"
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")

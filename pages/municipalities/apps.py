@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from cms.plugins import ContentPlugin
 
 
@@ -6,7 +8,7 @@ class MunicipalitiesConfig(ContentPlugin):
 
     name = "pages.municipalities"
     label = "municipalities"
-    verbose_name = "Municipalities"
+    verbose_name = _("Municipalities")
     demo_order = 50
 
     def ready(self) -> None:

@@ -6,6 +6,7 @@ from django_countries.fields import CountryField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from grapple.models import (
     GraphQLFloat,
@@ -41,7 +42,8 @@ class MunicipalityIndexPage(BaseIndexPage):
 
     intro = models.TextField(
         blank=True,
-        help_text="A short introduction partner sites show above the list of municipalities.",
+        help_text=_("A short introduction partner sites show above the list of municipalities."),
+        verbose_name=_("intro"),
     )
 
     search_fields = [*BaseIndexPage.search_fields]
@@ -69,7 +71,8 @@ class MunicipalityIndexPage(BaseIndexPage):
     subpage_types = ["municipalities.MunicipalityPage"]
 
     class Meta:
-        verbose_name = "municipality index page"
+        verbose_name = _("municipality index page")
+        verbose_name_plural = _("municipality index pages")
 
     def municipalities(self, info: object = None) -> list["MunicipalityPage"]:
         """The public municipality pages below this index (GraphQL passes ``info``)."""
@@ -86,40 +89,46 @@ class MunicipalityPage(BasePage):
     official_name = models.CharField(
         max_length=255,
         blank=True,
-        help_text=(
+        help_text=_(
             "The legal name in the municipality's own language, e.g. 'Mestna občina Novo "
             "mesto' or 'Comune di Canepina'. The title is the short name ('Novo mesto')."
         ),
+        verbose_name=_("official name"),
     )
-    country = CountryField()
+    country = CountryField(verbose_name=_("country"))
     region = models.CharField(
         max_length=255,
         blank=True,
-        help_text="Region or province, e.g. 'Lazio' or 'Southeast Slovenia'.",
+        help_text=_("Region or province, e.g. 'Lazio' or 'Southeast Slovenia'."),
+        verbose_name=_("region"),
     )
     website = models.URLField(
         blank=True,
         validators=[validate_url_scheme],
-        help_text="The municipality's official website.",
+        help_text=_("The municipality's official website."),
+        verbose_name=_("website"),
     )
     latitude = models.DecimalField(
         max_digits=9,
         decimal_places=6,
         null=True,
         blank=True,
-        help_text="Decimal degrees north (negative for south), -90 to 90, e.g. 46.056946.",
+        help_text=_("Decimal degrees north (negative for south), -90 to 90, e.g. 46.056946."),
+        verbose_name=_("latitude"),
     )
     longitude = models.DecimalField(
         max_digits=9,
         decimal_places=6,
         null=True,
         blank=True,
-        help_text="Decimal degrees east (negative for west), -180 to 180, e.g. 14.505751.",
+        help_text=_("Decimal degrees east (negative for west), -180 to 180, e.g. 14.505751."),
+        verbose_name=_("longitude"),
     )
     population = models.PositiveIntegerField(
         null=True,
         blank=True,
-        help_text="Inhabitants, from the latest census; leave empty if unknown.",
+        help_text=_("Inhabitants, from the latest census; leave empty if unknown."),
+        verbose_name=_("population"),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -127,21 +136,29 @@ class MunicipalityPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Coat of arms or logo; a square image works best.",
+        help_text=_("Coat of arms or logo; a square image works best."),
+        verbose_name=_("logo"),
     )
     logo_alt = alt_text_field("logo alt text")
     short_profile = models.TextField(
         blank=True,
-        help_text="Two or three sentences partner sites show in lists and on maps.",
+        help_text=_("Two or three sentences partner sites show in lists and on maps."),
+        verbose_name=_("short profile"),
     )
-    body = StreamField(BodyBlock(), blank=True, help_text="The full profile of the municipality.")
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        help_text=_("The full profile of the municipality."),
+        verbose_name=_("body"),
+    )
     contact = models.ForeignKey(
         "people.Person",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The person partners contact about the municipality's work in the network.",
+        help_text=_("The person partners contact about the municipality's work in the network."),
+        verbose_name=_("contact"),
     )
     organisation = models.ForeignKey(
         "organisations.Organisation",
@@ -149,10 +166,11 @@ class MunicipalityPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=(
+        help_text=_(
             "The municipality's entry among organisations, if it has one (for example as a "
             "signatory or funder), so the two records can be linked."
         ),
+        verbose_name=_("organisation"),
     )
 
     content_panels = [
@@ -166,8 +184,8 @@ class MunicipalityPage(BasePage):
         FieldPanel("region"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
-            heading="Coordinates",
-            help_text="Both or neither; used to place the municipality on partner maps.",
+            heading=_("Coordinates"),
+            help_text=_("Both or neither; used to place the municipality on partner maps."),
         ),
         FieldPanel("population"),
     ]
@@ -180,11 +198,11 @@ class MunicipalityPage(BasePage):
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Profile"),
-            ObjectList(location_panels, heading="Location"),
-            ObjectList(contact_panels, heading="Contact and links"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList(content_panels, heading=_("Profile")),
+            ObjectList(location_panels, heading=_("Location")),
+            ObjectList(contact_panels, heading=_("Contact and links")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
 
@@ -250,7 +268,8 @@ class MunicipalityPage(BasePage):
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = "municipality page"
+        verbose_name = _("municipality page")
+        verbose_name_plural = _("municipality pages")
 
     def __str__(self) -> str:
         return self.title
@@ -258,13 +277,17 @@ class MunicipalityPage(BasePage):
     def clean(self) -> None:
         super().clean()
         errors: dict[str, str] = {}
+        out_of_range = {
+            "latitude": _("Enter a latitude between %(low)s and %(high)s degrees."),
+            "longitude": _("Enter a longitude between %(low)s and %(high)s degrees."),
+        }
         for name, (low, high) in (("latitude", LATITUDE_RANGE), ("longitude", LONGITUDE_RANGE)):
             value = getattr(self, name)
             if value is not None and not low <= value <= high:
-                errors[name] = f"Enter a {name} between {low} and {high} degrees."
+                errors[name] = out_of_range[name] % {"low": low, "high": high}
         if (self.latitude is None) != (self.longitude is None):
             missing = "longitude" if self.longitude is None else "latitude"
-            errors.setdefault(missing, "Give both latitude and longitude, or neither.")
+            errors.setdefault(missing, _("Give both latitude and longitude, or neither."))
         if errors:
             raise ValidationError(errors)
 

@@ -1,5 +1,7 @@
 """Admin: a flat listing of every municipality page, filterable by country and language."""
 
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -20,13 +22,13 @@ class MunicipalityPageListingViewSet(PageListingViewSet):
 
     model = MunicipalityPage
     icon = "site"
-    menu_label = "Municipalities"
+    menu_label = _("Municipalities")
     add_to_admin_menu = True
     menu_order = 210
     columns = [
         *PageListingViewSet.columns,
-        Column("country", label="Country", accessor="country.name", sort_key="country"),
-        Column("region", label="Region", sort_key="region"),
+        Column("country", label=_("Country"), accessor="country.name", sort_key="country"),
+        Column("region", label=_("Region"), sort_key="region"),
     ]
     filterset_class = MunicipalityPageFilterSet
 

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from cms.plugins import ContentPlugin
 
 
@@ -6,7 +8,7 @@ class NewsConfig(ContentPlugin):
 
     name = "pages.news"
     label = "news"
-    verbose_name = "News"
+    verbose_name = _("News")
     demo_order = 80
 
     def ready(self) -> None:

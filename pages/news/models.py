@@ -1,6 +1,7 @@
 from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from grapple.models import (
     GraphQLForeignKey,
@@ -31,7 +32,8 @@ class NewsIndexPage(BaseIndexPage):
 
     intro = models.TextField(
         blank=True,
-        help_text="A short introduction partner sites show above the list of news.",
+        help_text=_("A short introduction partner sites show above the list of news."),
+        verbose_name=_("intro"),
     )
 
     search_fields = [*BaseIndexPage.search_fields]
@@ -59,7 +61,8 @@ class NewsIndexPage(BaseIndexPage):
     subpage_types = ["news.NewsPage"]
 
     class Meta:
-        verbose_name = "news index page"
+        verbose_name = _("news index page")
+        verbose_name_plural = _("news index pages")
 
     def news(self, info: object = None) -> list["NewsPage"]:
         """The public news items below this index (GraphQL passes ``info``)."""
@@ -74,9 +77,9 @@ class NewsPage(BasePage):
     """A news item: what happened, who wrote it, and which projects and places it concerns."""
 
     date = models.DateField(
-        "publication date",
+        _("publication date"),
         default=timezone.localdate,
-        help_text="The date shown with the item; it may differ from when the page went live.",
+        help_text=_("The date shown with the item; it may differ from when the page went live."),
     )
     author = models.ForeignKey(
         "people.Person",
@@ -84,45 +87,51 @@ class NewsPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The person who wrote the item, if they are in the people list.",
+        help_text=_("The person who wrote the item, if they are in the people list."),
+        verbose_name=_("author"),
     )
     byline = models.CharField(
         max_length=255,
         blank=True,
-        help_text=(
+        help_text=_(
             "Shown instead of the author's name when set, e.g. for a guest writer or "
             "'City Municipality of Novo mesto'."
         ),
+        verbose_name=_("byline"),
     )
     categories = ParentalManyToManyField(
         "categories.Category",
         blank=True,
         related_name="news_pages",
-        help_text="Themes partner sites can filter news by.",
+        help_text=_("Themes partner sites can filter news by."),
+        verbose_name=_("categories"),
     )
     intro = models.TextField(
-        "lead",
+        _("lead"),
         blank=True,
-        help_text="One or two sentences that sum up the item; shown in lists and previews.",
+        help_text=_("One or two sentences that sum up the item; shown in lists and previews."),
     )
-    body = StreamField(BodyBlock(), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     related_projects = ParentalManyToManyField(
         "projects.ProjectPage",
         blank=True,
         related_name="news_pages",
-        help_text="Projects the item reports on; their pages can list it.",
+        help_text=_("Projects the item reports on; their pages can list it."),
+        verbose_name=_("related projects"),
     )
     related_municipalities = ParentalManyToManyField(
         "municipalities.MunicipalityPage",
         blank=True,
         related_name="news_pages",
-        help_text="Municipalities that took part or hosted.",
+        help_text=_("Municipalities that took part or hosted."),
+        verbose_name=_("related municipalities"),
     )
     related_organisations = ParentalManyToManyField(
         "organisations.Organisation",
         blank=True,
         related_name="news_pages",
-        help_text="Organisations that took part, e.g. local NGOs at a meeting.",
+        help_text=_("Organisations that took part, e.g. local NGOs at a meeting."),
+        verbose_name=_("related organisations"),
     )
 
     content_panels = [
@@ -130,14 +139,14 @@ class NewsPage(BasePage):
         FieldPanel("date"),
         MultiFieldPanel(
             [FieldPanel("author"), FieldPanel("byline")],
-            heading="Author",
-            help_text="Choose a person, write a byline, or both (the byline is shown).",
+            heading=_("Author"),
+            help_text=_("Choose a person, write a byline, or both (the byline is shown)."),
         ),
         FieldPanel("intro"),
         FieldPanel("body"),
     ]
     gallery_panels = [
-        InlinePanel("gallery_images", heading="Gallery", label="Image"),
+        InlinePanel("gallery_images", heading=_("Gallery"), label=_("Image")),
     ]
     relation_panels = [
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
@@ -147,11 +156,11 @@ class NewsPage(BasePage):
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="News item"),
-            ObjectList(gallery_panels, heading="Gallery"),
-            ObjectList(relation_panels, heading="Categories and links"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList(content_panels, heading=_("News item")),
+            ObjectList(gallery_panels, heading=_("Gallery")),
+            ObjectList(relation_panels, heading=_("Categories and links")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
         ],
         base_form_class=NewsPageForm,
     )
@@ -228,8 +237,8 @@ class NewsPage(BasePage):
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = "news page"
-        verbose_name_plural = "news pages"
+        verbose_name = _("news page")
+        verbose_name_plural = _("news pages")
 
     def __str__(self) -> str:
         return self.title
@@ -265,9 +274,14 @@ class NewsGalleryImage(TranslatableMixin, Orderable):
     """An image in a news item's gallery, with its caption."""
 
     page = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="gallery_images")
-    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("image")
+    )
     caption = models.CharField(
-        max_length=255, blank=True, help_text="What the image shows; also its alternative text."
+        max_length=255,
+        blank=True,
+        help_text=_("What the image shows; also its alternative text."),
+        verbose_name=_("caption"),
     )
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
@@ -285,7 +299,8 @@ class NewsGalleryImage(TranslatableMixin, Orderable):
     _cms_api_related = True
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "gallery image"
+        verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery images")
         ordering = ["sort_order"]
 
     def __str__(self) -> str:

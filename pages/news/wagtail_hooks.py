@@ -1,5 +1,7 @@
 """Admin: a flat listing of every news item, filterable by date and category."""
 
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import hooks
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -20,13 +22,13 @@ class NewsPageListingViewSet(PageListingViewSet):
 
     model = NewsPage
     icon = "doc-full"
-    menu_label = "News"
+    menu_label = _("News")
     add_to_admin_menu = True
     menu_order = 230
     ordering = "-date"
     columns = [
         *PageListingViewSet.columns,
-        DateColumn("date", label="Published", sort_key="date"),
+        DateColumn("date", label=_("Published"), sort_key="date"),
     ]
     filterset_class = NewsPageFilterSet
 

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from cms.plugins import ContentPlugin
 
 
@@ -6,7 +8,7 @@ class ProjectsConfig(ContentPlugin):
 
     name = "pages.projects"
     label = "projects"
-    verbose_name = "Projects"
+    verbose_name = _("Projects")
     demo_order = 55
 
     def ready(self) -> None:

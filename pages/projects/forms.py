@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -34,5 +35,5 @@ class ProjectPageForm(WagtailAdminPageForm):
             and form.cleaned_data.get("role") == ProjectPartner.Role.LEAD
         ]
         for form in leads[1:]:
-            form.add_error("role", "Only one partner can be the lead partner.")
+            form.add_error("role", _("Only one partner can be the lead partner."))
         return cleaned_data

@@ -1,5 +1,7 @@
 """Admin: a flat listing of every project page, filterable by programme and period."""
 
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -20,15 +22,15 @@ class ProjectPageListingViewSet(PageListingViewSet):
 
     model = ProjectPage
     icon = "clipboard-list"
-    menu_label = "Projects"
+    menu_label = _("Projects")
     add_to_admin_menu = True
     menu_order = 220
     columns = [
         *PageListingViewSet.columns,
-        Column("acronym", label="Acronym", sort_key="acronym"),
-        Column("programme", label="Programme"),
-        DateColumn("start_date", label="Start", sort_key="start_date"),
-        DateColumn("end_date", label="End", sort_key="end_date"),
+        Column("acronym", label=_("Acronym"), sort_key="acronym"),
+        Column("programme", label=_("Programme")),
+        DateColumn("start_date", label=_("Start"), sort_key="start_date"),
+        DateColumn("end_date", label=_("End"), sort_key="end_date"),
     ]
     filterset_class = ProjectPageFilterSet
 

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from cms.plugins import ContentPlugin
 
 
@@ -6,7 +8,7 @@ class CategoriesConfig(ContentPlugin):
 
     name = "snippets.categories"
     label = "categories"
-    verbose_name = "Categories"
+    verbose_name = _("Categories")
     demo_order = 10
 
     def ready(self) -> None:

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from grapple.models import GraphQLString
 from wagtail.admin.panels import FieldPanel
@@ -13,18 +14,20 @@ from cms.models import clean_slug
 class Category(TranslatableMixin, index.Indexed, models.Model):
     """A theme that pages are tagged with, such as "Networking" or "Volunteering"."""
 
-    name = models.CharField(max_length=100)
+    name = models.CharField(max_length=100, verbose_name=_("name"))
     slug = models.SlugField(
         max_length=100,
         blank=True,
-        help_text=(
+        help_text=_(
             "Used in partner site addresses and filters, the same in every language. "
             "Leave empty to create it from the name."
         ),
+        verbose_name=_("slug"),
     )
     description = models.TextField(
         blank=True,
-        help_text="One or two sentences partner sites may show on the category's listing.",
+        help_text=_("One or two sentences partner sites may show on the category's listing."),
+        verbose_name=_("description"),
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
@@ -49,8 +52,8 @@ class Category(TranslatableMixin, index.Indexed, models.Model):
     ]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "category"
-        verbose_name_plural = "categories"
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
         ordering = ["name"]
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 

@@ -1,5 +1,7 @@
 """Admin: categories under Snippets, searchable by name and description."""
 
+from django.utils.translation import gettext_lazy as _
+
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -11,7 +13,7 @@ class CategoryViewSet(SnippetViewSet):
 
     model = Category
     icon = "tag"
-    menu_label = "Categories"
+    menu_label = _("Categories")
     menu_order = 150
     list_display = ["name", "slug", "description"]
     list_export = ["name", "slug", "description"]

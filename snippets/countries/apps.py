@@ -1,5 +1,7 @@
 import graphene
 
+from django.utils.translation import gettext_lazy as _
+
 from cms.plugins import ContentPlugin
 
 
@@ -8,7 +10,7 @@ class CountriesConfig(ContentPlugin):
 
     name = "snippets.countries"
     label = "countries"
-    verbose_name = "Country groups"
+    verbose_name = _("Country groups")
     demo_order = 10
 
     def ready(self) -> None:

@@ -5,6 +5,7 @@ from django_countries.fields import CountryField
 
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from grapple.models import GraphQLField, GraphQLInt, GraphQLString
 from wagtail.admin.panels import FieldPanel
@@ -33,26 +34,29 @@ def _country_list(field_name: str) -> Callable[[], GraphQLField]:
 class CountryGroup(TranslatableMixin, index.Indexed, models.Model):
     """A named set of countries that calls and events are open to, e.g. "Western Balkans"."""
 
-    name = models.CharField(max_length=150)
+    name = models.CharField(max_length=150, verbose_name=_("name"))
     slug = models.SlugField(
         max_length=150,
         blank=True,
-        help_text=(
+        help_text=_(
             "Used in partner site addresses and filters, the same in every language. "
             "Leave empty to create it from the name."
         ),
+        verbose_name=_("slug"),
     )
     description = models.TextField(
         blank=True,
-        help_text="Who decides the list and what it is used for, in a sentence or two.",
+        help_text=_("Who decides the list and what it is used for, in a sentence or two."),
+        verbose_name=_("description"),
     )
     countries = CountryField(
         multiple=True,
         blank=True,
-        help_text=(
+        help_text=_(
             "The member countries. Kosovo is listed as 'Kosovo*' (UN Security Council "
             "resolution 1244/1999). The list is the same in every language."
         ),
+        verbose_name=_("countries"),
     )
 
     panels = [
@@ -85,7 +89,8 @@ class CountryGroup(TranslatableMixin, index.Indexed, models.Model):
     ]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "country group"
+        verbose_name = _("country group")
+        verbose_name_plural = _("country groups")
         ordering = ["name"]
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 

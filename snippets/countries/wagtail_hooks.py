@@ -3,6 +3,8 @@
 import django_filters
 from django_countries import countries
 
+from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -16,7 +18,7 @@ class CountryGroupFilterSet(WagtailFilterSet):
     """Find the groups a country belongs to."""
 
     member = django_filters.ChoiceFilter(
-        label="Includes country",
+        label=_("Includes country"),
         choices=lambda: list(countries),
         method="filter_member",
     )
@@ -36,12 +38,12 @@ class CountryGroupViewSet(SnippetViewSet):
 
     model = CountryGroup
     icon = "globe"
-    menu_label = "Country groups"
+    menu_label = _("Country groups")
     menu_order = 160
     list_display = [
         "name",
         "slug",
-        Column("country_count", label="Countries", sort_key=None),
+        Column("country_count", label=_("Countries"), sort_key=None),
     ]
     filterset_class = CountryGroupFilterSet
     list_export = ["name", "slug", "description", "countries"]

@@ -1,5 +1,7 @@
 import graphene
 
+from django.utils.translation import gettext_lazy as _
+
 from cms.plugins import ContentPlugin
 
 
@@ -8,7 +10,7 @@ class OrganisationsConfig(ContentPlugin):
 
     name = "snippets.organisations"
     label = "organisations"
-    verbose_name = "Organisations"
+    verbose_name = _("Organisations")
     demo_order = 30
 
     def ready(self) -> None:

@@ -1,5 +1,7 @@
 """Admin: organisations under Snippets, filterable by kind and country."""
 
+from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -12,13 +14,13 @@ class OrganisationViewSet(SnippetViewSet):
 
     model = Organisation
     icon = "group"
-    menu_label = "Organisations"
+    menu_label = _("Organisations")
     menu_order = 100
     list_display = [
         "name",
-        Column("kind", label="Kind", accessor="get_kind_display", sort_key="kind"),
-        Column("city", label="City", sort_key="city"),
-        Column("country", label="Country", accessor="country.name", sort_key="country"),
+        Column("kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"),
+        Column("city", label=_("City"), sort_key="city"),
+        Column("country", label=_("Country"), accessor="country.name", sort_key="country"),
     ]
     list_filter = ["kind", "country"]
     list_export = ["name", "kind", "street_address", "postal_code", "city", "country", "email"]

@@ -1,5 +1,7 @@
 import graphene
 
+from django.utils.translation import gettext_lazy as _
+
 from cms.plugins import ContentPlugin
 
 
@@ -8,7 +10,7 @@ class PeopleConfig(ContentPlugin):
 
     name = "snippets.people"
     label = "people"
-    verbose_name = "People"
+    verbose_name = _("People")
     demo_order = 40
 
     def ready(self) -> None:

@@ -4,6 +4,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from grapple.models import GraphQLForeignKey, GraphQLImage, GraphQLString
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -19,20 +20,23 @@ PHONE_PATTERN = re.compile(r"^\+?[0-9 ()/.-]{6,30}$")
 class Person(TranslatableMixin, index.Indexed, models.Model):
     """A contact person: who to write to about an event, a call or a project."""
 
-    name = models.CharField(max_length=150, help_text="First name and surname.")
+    name = models.CharField(
+        max_length=150, help_text=_("First name and surname."), verbose_name=_("name")
+    )
     slug = models.SlugField(
         max_length=150,
         blank=True,
-        help_text=(
+        help_text=_(
             "Used in partner site addresses, the same in every language. "
             "Leave empty to create it from the name."
         ),
+        verbose_name=_("slug"),
     )
     role = models.CharField(
-        "role",
+        _("role"),
         max_length=200,
         blank=True,
-        help_text="Job title or role in this language, e.g. 'Project coordinator'.",
+        help_text=_("Job title or role in this language, e.g. 'Project coordinator'."),
     )
     organisation = models.ForeignKey(
         "organisations.Organisation",
@@ -40,15 +44,19 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="people",
-        help_text="Where the person works or volunteers.",
+        help_text=_("Where the person works or volunteers."),
+        verbose_name=_("organisation"),
     )
     email = models.EmailField(
-        blank=True, help_text="Published on partner sites: use a work address the person agreed to."
+        blank=True,
+        help_text=_("Published on partner sites: use a work address the person agreed to."),
+        verbose_name=_("email"),
     )
     phone = models.CharField(
         max_length=40,
         blank=True,
-        help_text="Published on partner sites. International format, e.g. '+386 1 234 56 78'.",
+        help_text=_("Published on partner sites. International format, e.g. '+386 1 234 56 78'."),
+        verbose_name=_("phone"),
     )
     photo = models.ForeignKey(
         "wagtailimages.Image",
@@ -56,7 +64,8 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="A portrait the person agreed to publish; it is cropped to a square.",
+        help_text=_("A portrait the person agreed to publish; it is cropped to a square."),
+        verbose_name=_("photo"),
     )
     photo_alt = alt_text_field("photo alt text")
 
@@ -65,7 +74,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("slug"),
         FieldPanel("role"),
         FieldPanel("organisation"),
-        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading="Contact"),
+        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading=_("Contact")),
         FieldPanel("photo"),
         FieldPanel("photo_alt"),
     ]
@@ -102,8 +111,8 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     ]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "person"
-        verbose_name_plural = "people"
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
         ordering = ["name"]
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
@@ -123,7 +132,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
             self.slug = slugify(self.name)
         if not self.slug:
             if self.name:  # a missing name has an error of its own
-                errors["slug"] = "Enter a slug: the name has no letters to build one."
+                errors["slug"] = _("Enter a slug: the name has no letters to build one.")
         elif (
             self.locale_id
             and Person.objects.filter(slug=self.slug, locale_id=self.locale_id)
@@ -131,12 +140,12 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
             .exists()
         ):
             # The admin form leaves out `locale`, so Django's unique_together check skips it.
-            errors["slug"] = (
+            errors["slug"] = _(
                 "Another person in this language uses this slug; add a distinguishing word, "
                 "e.g. 'ana-novak-koper'."
             )
         if self.phone and not PHONE_PATTERN.match(self.phone):
-            errors["phone"] = (
+            errors["phone"] = _(
                 "Enter a phone number of digits, spaces and + ( ) - / only, "
                 "e.g. '+386 1 234 56 78'."
             )

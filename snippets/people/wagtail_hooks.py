@@ -1,5 +1,7 @@
 """Admin: contact people under Snippets, filterable by organisation."""
 
+from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -12,12 +14,12 @@ class PersonViewSet(SnippetViewSet):
 
     model = Person
     icon = "user"
-    menu_label = "People"
+    menu_label = _("People")
     menu_order = 110
     list_display = [
         "name",
-        Column("role", label="Role", sort_key="role"),
-        Column("organisation", label="Organisation", sort_key="organisation__name"),
+        Column("role", label=_("Role"), sort_key="role"),
+        Column("organisation", label=_("Organisation"), sort_key="organisation__name"),
         "email",
     ]
     list_filter = ["organisation"]

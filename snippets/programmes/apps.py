@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from cms.plugins import ContentPlugin
 
 
@@ -6,7 +8,7 @@ class ProgrammesConfig(ContentPlugin):
 
     name = "snippets.programmes"
     label = "programmes"
-    verbose_name = "Programmes"
+    verbose_name = _("Programmes")
     demo_order = 20
 
     def ready(self) -> None:

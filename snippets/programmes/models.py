@@ -6,6 +6,8 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from grapple.models import GraphQLField, GraphQLForeignKey, GraphQLString
 from grapple.registry import registry as grapple_registry
@@ -34,41 +36,45 @@ def _required_list(field_name: str, model_label: str) -> Callable[[], GraphQLFie
 class Programme(TranslatableMixin, index.Indexed, ClusterableModel):
     """A funding programme such as the European Solidarity Corps, with its actions."""
 
-    name = models.CharField(max_length=150)
+    name = models.CharField(max_length=150, verbose_name=_("name"))
     slug = models.SlugField(
         max_length=150,
         blank=True,
-        help_text=(
+        help_text=_(
             "Used in partner site addresses and filters, the same in every language. "
             "Leave empty to create it from the name."
         ),
+        verbose_name=_("slug"),
     )
     acronym = models.CharField(
         max_length=20,
         blank=True,
-        help_text="The short form in this language, e.g. 'ESC' in English, 'ESE' in Slovenian.",
+        help_text=_("The short form in this language, e.g. 'ESC' in English, 'ESE' in Slovenian."),
+        verbose_name=_("acronym"),
     )
     description = models.TextField(
         blank=True,
-        help_text="What the programme funds and who can take part, in a short paragraph.",
+        help_text=_("What the programme funds and who can take part, in a short paragraph."),
+        verbose_name=_("description"),
     )
     website = models.URLField(
         blank=True,
         validators=[validate_url_scheme],
-        help_text="The programme's official page, starting with https://.",
+        help_text=_("The programme's official page, starting with https://."),
+        verbose_name=_("website"),
     )
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("acronym"), FieldPanel("slug")], heading="Name"
+            [FieldPanel("name"), FieldPanel("acronym"), FieldPanel("slug")], heading=_("Name")
         ),
         FieldPanel("description"),
         FieldPanel("website"),
         InlinePanel(
             "actions",
-            heading="Actions",
-            label="Action",
-            help_text="The strands that applicants choose between, in the programme's order.",
+            heading=pgettext_lazy("strands of a funding programme", "Actions"),
+            label=pgettext_lazy("strand of a funding programme", "Action"),
+            help_text=_("The strands that applicants choose between, in the programme's order."),
         ),
     ]
 
@@ -99,7 +105,8 @@ class Programme(TranslatableMixin, index.Indexed, ClusterableModel):
     ]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "programme"
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
         ordering = ["name"]
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
@@ -121,15 +128,17 @@ class ProgrammeAction(TranslatableMixin, index.Indexed, Orderable):
     """One strand of a programme, e.g. "Solidarity projects" of the European Solidarity Corps."""
 
     programme = ParentalKey(Programme, on_delete=models.CASCADE, related_name="actions")
-    name = models.CharField(max_length=150)
+    name = models.CharField(max_length=150, verbose_name=_("name"))
     slug = models.SlugField(
         max_length=150,
         blank=True,
-        help_text="Unique within the programme. Leave empty to create it from the name.",
+        help_text=_("Unique within the programme. Leave empty to create it from the name."),
+        verbose_name=_("slug"),
     )
     description = models.TextField(
         blank=True,
-        help_text="Who can apply and what the action supports, in two or three sentences.",
+        help_text=_("Who can apply and what the action supports, in two or three sentences."),
+        verbose_name=_("description"),
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
@@ -156,7 +165,8 @@ class ProgrammeAction(TranslatableMixin, index.Indexed, Orderable):
     ]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "programme action"
+        verbose_name = _("programme action")
+        verbose_name_plural = _("programme actions")
         ordering = ["sort_order"]
         unique_together = [("translation_key", "locale")]
 
@@ -173,4 +183,6 @@ class ProgrammeAction(TranslatableMixin, index.Indexed, Orderable):
         if not self.slug:
             self.slug = slugify(self.name)
         if not self.slug and self.name:
-            raise ValidationError({"slug": "Enter a slug: the name has no letters to build one."})
+            raise ValidationError(
+                {"slug": _("Enter a slug: the name has no letters to build one.")}
+            )

@@ -1,5 +1,7 @@
 """Admin: programmes under Snippets, and a chooser for their actions."""
 
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import hooks
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.snippets.models import register_snippet
@@ -13,7 +15,7 @@ class ProgrammeViewSet(SnippetViewSet):
 
     model = Programme
     icon = "list-ul"
-    menu_label = "Programmes"
+    menu_label = _("Programmes")
     menu_order = 140
     list_display = ["name", "acronym", "website"]
     list_export = ["name", "acronym", "slug", "website"]
@@ -29,8 +31,8 @@ class ProgrammeActionChooserViewSet(ChooserViewSet):
 
     model = ProgrammeAction
     icon = "list-ul"
-    choose_one_text = "Choose a programme action"
-    choose_another_text = "Choose another programme action"
+    choose_one_text = _("Choose a programme action")
+    choose_another_text = _("Choose another programme action")
 
 
 programme_action_chooser_viewset = ProgrammeActionChooserViewSet("programme_action_chooser")

@@ -52,3 +52,12 @@ def public_graphql(query: str, variables: dict[str, Any] | None = None) -> dict[
     body = response.json()
     assert "errors" not in body, body
     return body["data"]
+
+
+def set_admin_language(user: Any, language: str) -> None:
+    """Set the user's admin language, as they would in their account settings."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()

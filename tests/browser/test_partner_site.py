@@ -103,7 +103,12 @@ def test_visitor_lists_open_calls_and_switches_to_slovenian(
     expect(cards.nth(1)).to_contain_text("Hrvaška, Slovenija")
     # Not translated yet: the English version stands in, and says so.
     expect(cards.first.locator(".fallback")).to_have_text(
-        "Še ni prevedeno: prikazano v jeziku Angleščina."
+        "Še ni prevedeno: prikazano v angleščini."
+    )
+    # The site's own frame follows the visitor's language too.
+    expect(tab.locator(".brand")).to_have_text("Solidarnostna mreža")
+    expect(tab.locator(".site-footer")).to_have_text(
+        "Vsebina iz sistema Solidarity CMS prek njegovega vmesnika GraphQL."
     )
 
 

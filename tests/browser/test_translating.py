@@ -404,7 +404,7 @@ def test_translator_downloads_fills_and_uploads_a_po_file_and_a_bad_one_changes_
     before = snapshot()
     for path, error in [
         (garbage, "This is not a valid PO file. Nothing was imported."),
-        (stale_path, "1 message(s) in this PO file do not match the current text of"),
+        (stale_path, "1 message in this PO file does not match the current text of"),
     ]:
         upload_po(tab, path)
 

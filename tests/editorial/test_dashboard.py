@@ -99,7 +99,7 @@ def test_translations_awaiting_work_show_per_language_what_they_need(
 
     assert "Translations awaiting work" in html
     assert "Solidarnostni projekti" not in html  # nothing to do there
-    swedish = html.split("Swedish")[1]
+    swedish = html.split('<h3 class="w-h4">Swedish</h3>')[1]
     row = re.search(r"<tr>(?:(?!</tr>).)*Solidaritetsprojekt.*?</tr>", swedish, re.S)
     assert row, swedish
     assert "Not published" in row.group(0)
@@ -203,3 +203,44 @@ def test_an_alias_in_the_target_language_still_counts_as_not_yet_translated(
     assert f'href="/admin/localize/submit/page/{live_call.pk}/"' in not_yet_translated(
         html, "Slovenian"
     )
+
+
+def test_what_partners_see_in_english_comes_first_and_untranslated_copies_are_only_counted(
+    admin_client: Client, live_call: Any, index: CallIndexPage, esc: Any, translate_to: Any
+) -> None:
+    # wagtail-localize copies the index untranslated (as it does when a call below it is
+    # translated first); migrate made the Slovenian home page the same way.
+    translate_to(index, "sl", {})
+    translate_to(
+        live_call,
+        "sl",
+        {
+            "Solidarity projects": "Solidarnostni projekti",
+            live_call.summary: "Mladi vodijo projekte v svoji skupnosti.",
+        },
+    )
+    live_call.summary = "Groups of young people run projects in their community."
+    live_call.save_revision().publish()  # the live translation is now out of date
+    fresh = published_call(index, "Volunteering in Maribor", timezone.now() + 60 * DAY)
+    translate_to(
+        fresh, "sl", {"Volunteering in Maribor": "Prostovoljstvo v Mariboru"}, publish=False
+    )
+
+    html = panel(
+        admin_client.get("/admin/").content.decode(), "editorial-translations-awaiting-work"
+    )
+    slovenian = html.split('<h3 class="w-h4">Slovenian</h3>')[1].split('<h3 class="w-h4">')[0]
+
+    # The draft partners cannot see yet, then the live translation that lags its source.
+    assert slovenian.index("Prostovoljstvo v Mariboru") < slovenian.index("Solidarnostni projekti")
+    draft_row = re.search(r"<tr>(?:(?!</tr>).)*Prostovoljstvo v Mariboru.*?</tr>", slovenian, re.S)
+    assert draft_row and "Shown in English" in draft_row.group(0)
+    # The draft and the programme (not translated at all) reach partners in English.
+    assert "Partners see 2 items in English until their translations are published." in slovenian
+    assert "1 published translation is out of date." in slovenian
+    # The home page and the index: counted, not listed row by row.
+    assert "2 home and index pages copied from English still wait for their translation." in (
+        slovenian
+    )
+    rows = re.search(r"<table[^>]*awaiting work.*?</table>", slovenian, re.S)
+    assert rows and ">Calls<" not in rows.group(0) and "Home" not in rows.group(0)

@@ -1,6 +1,7 @@
 """Call pages: admin creation and validation, status, translation, GraphQL."""
 
 import datetime
+import re
 from collections.abc import Callable
 from io import StringIO
 from typing import Any
@@ -14,6 +15,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.users.models import UserProfile
 
 from cms.translation import translate
 from pages.calls.factories import CallIndexPageFactory, CallPageFactory
@@ -532,3 +534,76 @@ def test_demo_content_loads_once(
     solidarity = CallPage.objects.get(slug="esc-solidarity-projects", locale=locales["sl"])
     assert solidarity.title == "Evropska solidarnostna enota: solidarnostni projekti"
     assert (solidarity.duration_min_months, solidarity.duration_max_months) == (2, 12)
+
+
+def test_demo_calls_close_at_noon_brussels_time(
+    home: Page, locales: dict[str, Locale], django_capture_on_commit_callbacks: Any
+) -> None:
+    """European Solidarity Corps calls close at 12:00 Brussels time, not at the hour the demo
+    happened to be loaded."""
+    from pages.calls.demo import load_demo as load_calls
+
+    with django_capture_on_commit_callbacks(execute=True):
+        load_calls(StringIO())
+
+    for call in CallPage.objects.filter(locale=locales["en"], slug__startswith="esc-"):
+        assert call.time_zone == "Europe/Brussels"
+        deadline = call.deadline.astimezone(call.zone)
+        opens = call.opens_at.astimezone(call.zone)
+        assert (deadline.hour, deadline.minute) == (12, 0), call.slug
+        assert (opens.hour, opens.minute) == (9, 0), call.slug
+
+
+def listing_cell(html: str, value: datetime.datetime) -> str:
+    """The text of the listing cell that shows ``value`` (its <time datetime=…> element)."""
+    match = re.search(
+        rf'<time datetime="{re.escape(value.isoformat())}">(.*?)</time>\s*<div[^>]*>(.*?)</div>',
+        html,
+        re.S,
+    )
+    assert match, f"no cell for {value.isoformat()}"
+    return " / ".join(part.strip() for part in match.groups())
+
+
+@pytest.mark.parametrize(
+    ("language", "deadline", "status"),
+    [
+        ("en", "31 Dec 2046, 12:00 CET / in ", '"w-status w-status--primary">Open<'),
+        ("sl", "31. dec. 2046, 12:00 CET / čez ", '"w-status w-status--primary">Odprt<'),
+        ("sv", "31 dec 2046 kl. 12:00 CET / om ", '"w-status w-status--primary">Öppen<'),
+    ],
+)
+def test_the_calls_listing_shows_future_dates_as_dates_and_the_status_as_a_badge(
+    admin_client: Client, admin_user: Any, call: CallPage, language: str, deadline: str, status: str
+) -> None:
+    """Not "Just now" for a deadline weeks away, and not English in a Slovenian admin."""
+    call.opens_at = timezone.now() - DAY
+    call.deadline = datetime.datetime(2046, 12, 31, 11, 0, tzinfo=datetime.UTC)
+    call.time_zone = "Europe/Brussels"
+    call.save_revision().publish()
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = language
+    profile.save()
+
+    html = admin_client.get("/admin/call_pages/").content.decode()
+
+    assert listing_cell(html, call.deadline.astimezone(call.zone)).startswith(deadline)
+    assert status in re.sub(r"\s+", " ", html).replace("> ", ">").replace(" <", "<")
+
+
+def test_eligible_countries_are_checkboxes_with_a_filter_and_the_ticked_ones_named(
+    admin_client: Client, call: CallPage
+) -> None:
+    call.eligible_countries = ["SI", "XK"]
+    call.save_revision().publish()
+
+    html = admin_client.get(f"/admin/pages/{call.pk}/edit/").content.decode()
+
+    picker = re.search(r"<div class=\"cms-country-picker\".*?data-cms-country-none", html, re.S)
+    assert picker, "no country picker on the call form"
+    assert 'type="search"' in picker.group(0)
+    assert re.search(r"data-cms-country-ticked>\s*Kosovo\*, Slovenia\s*<", picker.group(0))
+    checked = re.findall(
+        r'<input type="checkbox" name="eligible_countries" value="(\w+)"[^>]*checked', html
+    )
+    assert checked == ["XK", "SI"]  # in the list's (alphabetical) order

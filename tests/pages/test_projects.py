@@ -166,7 +166,7 @@ def partner_rows(*rows: dict[str, Any]) -> dict[str, Any]:
         ("partner_with_both", {"partners": [{"organisation": "not both"}]}),
         ("two_lead_partners", {"partners": [{}, {"role": "Only one partner can be the lead"}]}),
         ("event_end_before_start", {"events": [{"end_date": "cannot be before the start"}]}),
-        ("facebook_link_elsewhere", {"social_links": [{"url": "not a Facebook address"}]}),
+        ("facebook_link_elsewhere", {"social_links": [{"url": "is not on Facebook"}]}),
         ("website_over_ftp", {"website": "starting with http://, https:// or mailto:"}),
         ("social_link_over_ftp", {"social_links": [{"url": "starting with http://, https://"}]}),
     ],

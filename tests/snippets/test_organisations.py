@@ -193,7 +193,7 @@ def test_a_profile_address_of_another_network_is_refused_on_the_url(admin_client
 
     [errors] = formset_errors(response, "social_links")
     assert list(errors) == ["url"]
-    assert "This is not an Instagram address" in errors["url"][0]
+    assert "This address is not on Instagram" in errors["url"][0]
     assert not OrganisationSocialLink.objects.exists()
 
 

@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from grapple.models import (
     GraphQLBoolean,
@@ -42,6 +43,7 @@ from cms.localized import relation_in_locale
 from cms.models import BasePage
 from cms.sanitise import validate_url_scheme
 from cms.time_zones import zone_or_current
+from cms.widgets import CountryCheckboxes
 from pages.calls.models.fields import (
     DEFAULT_TIME_ZONE,
     MAX_AGE,
@@ -73,13 +75,15 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
         CLOSED = "closed", _("Closed")
 
     summary = models.TextField(
-        help_text="Two or three sentences partner sites show in lists of calls.",
+        help_text=_("Two or three sentences partner sites show in lists of calls."),
+        verbose_name=_("summary"),
     )
     programme = models.ForeignKey(
         "programmes.Programme",
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The programme that funds what applicants apply for.",
+        help_text=_("The programme that funds what applicants apply for."),
+        verbose_name=_("programme"),
     )
     # Not "action": a form field of that name hides the HTML form's own `action` property,
     # which the admin's autosave posts to.
@@ -89,83 +93,95 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The programme's action, e.g. 'Solidarity projects'; it must belong to the "
-        "programme above.",
+        help_text=_(
+            "The programme's action, e.g. 'Solidarity projects'; it must belong to the "
+            "programme above."
+        ),
+        verbose_name=_("programme action"),
     )
     opens_at = models.DateTimeField(
-        "opens", help_text="When applications open, in the time zone below."
+        _("opens"), help_text=_("When applications open, in the time zone below.")
     )
     deadline = models.DateTimeField(
-        help_text="The last moment to apply, in the time zone below; after the opening."
+        help_text=_("The last moment to apply, in the time zone below; after the opening."),
+        verbose_name=_("deadline"),
     )
     time_zone = models.CharField(
         max_length=64,
         choices=time_zone_choices,
         default=DEFAULT_TIME_ZONE,
-        help_text="The time zone the dates are announced in; partner sites show them in it.",
+        help_text=_("The time zone the dates are announced in; partner sites show them in it."),
+        verbose_name=_("time zone"),
     )
     min_age = models.PositiveSmallIntegerField(
-        "minimum age",
+        _("minimum age"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(MAX_AGE)],
-        help_text="Youngest age at which people may apply, e.g. 18. Empty if there is none.",
+        help_text=_("Youngest age at which people may apply, e.g. 18. Empty if there is none."),
     )
     max_age = models.PositiveSmallIntegerField(
-        "maximum age",
+        _("maximum age"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(MAX_AGE)],
-        help_text="Oldest age at which people may apply, e.g. 30. Empty if there is none.",
+        help_text=_("Oldest age at which people may apply, e.g. 30. Empty if there is none."),
     )
     eligible_organisation_kinds = models.CharField(
-        "eligible kinds of organisation",
+        _("eligible kinds of organisation"),
         max_length=255,
         blank=True,
         validators=[validate_organisation_kinds],
-        help_text="Kinds of organisation that may apply; tick none if individuals apply.",
+        help_text=_("Kinds of organisation that may apply; tick none if individuals apply."),
     )
     required_quality_label = models.CharField(
         max_length=200,
         blank=True,
-        help_text="The label applicants must hold, e.g. 'European Solidarity Corps Quality "
-        "Label'. Empty if none is needed.",
+        help_text=_(
+            "The label applicants must hold, e.g. 'European Solidarity Corps Quality "
+            "Label'. Empty if none is needed."
+        ),
+        verbose_name=_("required quality label"),
     )
     eligible_country_groups = ParentalManyToManyField(
         "countries.CountryGroup",
         blank=True,
         related_name="+",
-        verbose_name="eligible country groups",
-        help_text="Groups whose countries applicants may come from.",
+        verbose_name=_("eligible country groups"),
+        help_text=_("Groups whose countries applicants may come from."),
     )
     eligible_countries = CountryField(
         multiple=True,
         blank=True,
-        help_text="Single countries eligible besides the groups above.",
+        help_text=_("Single countries eligible besides the groups above."),
+        verbose_name=_("eligible countries"),
     )
     eligibility_note = models.TextField(
         blank=True,
-        help_text="Anything else about who may apply, e.g. residence rules or the note on Kosovo.",
+        help_text=_(
+            "Anything else about who may apply, e.g. residence rules or the note on Kosovo."
+        ),
+        verbose_name=_("eligibility note"),
     )
     duration_min_months = models.PositiveSmallIntegerField(
-        "shortest duration (months)",
+        _("shortest duration (months)"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(MAX_DURATION_MONTHS)],
-        help_text="Shortest project or activity applicants may propose, e.g. 2.",
+        help_text=_("Shortest project or activity applicants may propose, e.g. 2."),
     )
     duration_max_months = models.PositiveSmallIntegerField(
-        "longest duration (months)",
+        _("longest duration (months)"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(MAX_DURATION_MONTHS)],
-        help_text="Longest project or activity applicants may propose, e.g. 12.",
+        help_text=_("Longest project or activity applicants may propose, e.g. 12."),
     )
     application_url = models.URLField(
-        "application form",
+        _("application form"),
         blank=True,
         validators=[validate_url_scheme],
-        help_text="Where applicants apply online.",
+        help_text=_("Where applicants apply online."),
     )
     contact = models.ForeignKey(
         "people.Person",
@@ -173,8 +189,8 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="contact person",
-        help_text="Who answers applicants' questions.",
+        verbose_name=_("contact person"),
+        help_text=_("Who answers applicants' questions."),
     )
     related_conference = models.ForeignKey(
         "conferences.ConferencePage",
@@ -182,7 +198,8 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="calls",
-        help_text="The conference this call invites applications for, if any.",
+        help_text=_("The conference this call invites applications for, if any."),
+        verbose_name=_("related conference"),
     )
     related_project = models.ForeignKey(
         "projects.ProjectPage",
@@ -190,12 +207,14 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The project this call belongs to, if any.",
+        help_text=_("The project this call belongs to, if any."),
+        verbose_name=_("related project"),
     )
     body = StreamField(
         BodyBlock(),
         blank=True,
-        help_text="What is funded, how to apply and how applications are assessed.",
+        help_text=_("What is funded, how to apply and how applications are assessed."),
+        verbose_name=_("body"),
     )
 
     content_panels = [
@@ -203,22 +222,22 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
         FieldPanel("summary"),
         MultiFieldPanel(
             [FieldPanel("programme"), FieldPanel("programme_action")],
-            heading="Programme",
-            help_text="The action must belong to the chosen programme.",
+            heading=_("Programme"),
+            help_text=_("The action must belong to the chosen programme."),
         ),
         FieldPanel("body"),
     ]
     dates_panels = [
-        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("deadline")], heading="Applications"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("deadline")], heading=_("Applications")),
         FieldPanel("time_zone"),
         FieldRowPanel(
             [FieldPanel("duration_min_months"), FieldPanel("duration_max_months")],
-            heading="Duration of what is funded",
+            heading=_("Duration of what is funded"),
         ),
         FieldPanel("application_url"),
     ]
     eligibility_panels = [
-        FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")], heading="Age"),
+        FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")], heading=_("Age")),
         FieldPanel(
             "eligible_organisation_kinds",
             widget=CommaSeparatedCheckboxes(choices=organisation_kind_choices),
@@ -227,10 +246,10 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
         MultiFieldPanel(
             [
                 FieldPanel("eligible_country_groups", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("eligible_countries"),
+                FieldPanel("eligible_countries", widget=CountryCheckboxes),
                 FieldPanel("eligibility_note"),
             ],
-            heading="Eligible countries",
+            heading=_("Eligible countries"),
         ),
     ]
     related_panels = [
@@ -240,12 +259,12 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(dates_panels, heading="Dates"),
-            ObjectList(eligibility_panels, heading="Eligibility"),
-            ObjectList(related_panels, heading="Contact & related"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(dates_panels, heading=_("Dates")),
+            ObjectList(eligibility_panels, heading=_("Eligibility")),
+            ObjectList(related_panels, heading=_("Contact & related")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
         ],
         base_form_class=CallPageForm,
     )
@@ -358,7 +377,8 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = "call page"
+        verbose_name = _("call page")
+        verbose_name_plural = _("call pages")
 
     def __str__(self) -> str:
         return self.title
@@ -422,20 +442,21 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
         super().clean()
         errors: dict[str, str] = {}
         if self.opens_at and self.deadline and self.deadline <= self.opens_at:
-            errors["deadline"] = "The deadline must be after the opening date."
+            errors["deadline"] = _("The deadline must be after the opening date.")
         if self.min_age is not None and self.max_age is not None and self.max_age < self.min_age:
-            errors["max_age"] = (
-                f"The maximum age must be at least the minimum age ({self.min_age})."
-            )
+            errors["max_age"] = _("The maximum age must be at least the minimum age (%(age)s).") % {
+                "age": self.min_age
+            }
         if (
             self.duration_min_months is not None
             and self.duration_max_months is not None
             and self.duration_max_months < self.duration_min_months
         ):
-            errors["duration_max_months"] = (
-                f"The longest duration must be at least the shortest "
-                f"({self.duration_min_months} months)."
-            )
+            errors["duration_max_months"] = ngettext(
+                "The longest duration must be at least the shortest (%(months)s month).",
+                "The longest duration must be at least the shortest (%(months)s months).",
+                self.duration_min_months,
+            ) % {"months": self.duration_min_months}
         # Compared by translation key: a translation may point at the programme's
         # translation and the action's source, or the other way round.
         if (
@@ -443,10 +464,9 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
             and self.programme_id
             and self.programme_action.programme.translation_key != self.programme.translation_key
         ):
-            errors["programme_action"] = (
-                f"'{self.programme_action.name}' is not an action of {self.programme}; "
-                "choose one of its own."
-            )
+            errors["programme_action"] = _(
+                "'%(action)s' is not an action of %(programme)s; choose one of its own."
+            ) % {"action": self.programme_action.name, "programme": self.programme}
         self.eligible_organisation_kinds = ",".join(kind_codes(self.eligible_organisation_kinds))
         if errors:
             raise ValidationError(errors)

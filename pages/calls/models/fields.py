@@ -3,6 +3,7 @@
 from django import forms
 from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 # Re-exported: migration 0001 refers to time_zone_choices by this module path.
 from cms.time_zones import DEFAULT_TIME_ZONE, time_zone_choices  # noqa: F401
@@ -26,7 +27,7 @@ def validate_organisation_kinds(value: str) -> None:
     unknown = [code for code in kind_codes(value) if code not in known]
     if unknown:
         raise ValidationError(
-            "Unknown kind of organisation: %(codes)s.", params={"codes": ", ".join(unknown)}
+            _("Unknown kind of organisation: %(codes)s."), params={"codes": ", ".join(unknown)}
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from grapple.models import GraphQLCollection, GraphQLForeignKey
 
@@ -25,7 +26,8 @@ class CallIndexPage(PublishedThroughModeration, BaseIndexPage):
 
     intro = models.TextField(
         blank=True,
-        help_text="A short introduction partner sites show above the list of calls.",
+        help_text=_("A short introduction partner sites show above the list of calls."),
+        verbose_name=_("intro"),
     )
 
     search_fields = [*BaseIndexPage.search_fields]
@@ -51,7 +53,8 @@ class CallIndexPage(PublishedThroughModeration, BaseIndexPage):
     subpage_types = ["calls.CallPage"]
 
     class Meta:
-        verbose_name = "call index page"
+        verbose_name = _("call index page")
+        verbose_name_plural = _("call index pages")
 
     def calls(self, info: object = None, **kwargs: object) -> list[CallPage]:
         """The live, public call pages below this index (GraphQL passes ``info``).

@@ -4,6 +4,7 @@ from datetime import datetime, tzinfo
 
 from django_countries.fields import CountryField
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -38,6 +39,7 @@ from cms.localized import relation_in_locale
 from cms.models import BasePage
 from cms.sanitise import validate_url_scheme
 from cms.time_zones import zone_or_current
+from cms.widgets import CountryCheckboxes
 from pages.conferences.models.fields import (
     DEFAULT_TIME_ZONE,
     language_codes,
@@ -61,96 +63,116 @@ class ConferencePage(CountryEligibilityPage):
         HYBRID = "hybrid", _("Hybrid (on site and online)")
 
     summary = models.TextField(
-        help_text="Two or three sentences partner sites show in conference lists.",
+        help_text=_("Two or three sentences partner sites show in conference lists."),
+        verbose_name=_("summary"),
     )
     format = models.CharField(
         max_length=10,
         choices=Format.choices,
         default=Format.ONLINE,
-        help_text="Online needs a platform or link, on site a venue, hybrid both.",
+        help_text=_("Online needs a platform or link, on site a venue, hybrid both."),
+        verbose_name=_("format"),
     )
     starts_at = models.DateTimeField(
-        "starts", help_text="Date and time the conference opens, in the time zone below."
+        _("starts"), help_text=_("Date and time the conference opens, in the time zone below.")
     )
     ends_at = models.DateTimeField(
-        "ends", help_text="Date and time it closes; must be after the start."
+        _("ends"), help_text=_("Date and time it closes; must be after the start.")
     )
     time_zone = models.CharField(
         max_length=64,
         choices=time_zone_choices,
         default=DEFAULT_TIME_ZONE,
-        help_text="The time zone of the programme; partner sites show the times in it.",
+        help_text=_("The time zone of the programme; partner sites show the times in it."),
+        verbose_name=_("time zone"),
     )
     venue = models.CharField(
         max_length=255,
         blank=True,
-        help_text="Place and address, e.g. 'City Hall, Mestni trg 1, Ljubljana'. "
-        "Required on site and for hybrid conferences.",
+        help_text=_(
+            "Place and address, e.g. 'City Hall, Mestni trg 1, Ljubljana'. "
+            "Required on site and for hybrid conferences."
+        ),
+        verbose_name=_("venue"),
     )
     online_platform = models.CharField(
         max_length=100,
         blank=True,
-        help_text="The tool used online, e.g. 'Zoom'. Online and hybrid conferences need it or "
-        "a link.",
+        help_text=_(
+            "The tool used online, e.g. 'Zoom'. Online and hybrid conferences need it or a link."
+        ),
+        verbose_name=_("online platform"),
     )
     online_url = models.URLField(
-        "online link",
+        _("online link"),
         blank=True,
         validators=[validate_url_scheme],
-        help_text="Where participants join; leave empty if the link is only sent to them.",
+        help_text=_("Where participants join; leave empty if the link is only sent to them."),
     )
     working_languages = models.CharField(
         max_length=100,
         default="en",
         validators=[validate_language_codes],
-        help_text="Language codes separated by commas, e.g. 'en' or 'en, sl'.",
+        help_text=_("Language codes separated by commas, e.g. 'en' or 'en, sl'."),
+        verbose_name=_("working languages"),
     )
     target_audience = models.TextField(
         blank=True,
-        help_text="Who the conference is for, e.g. 'Municipalities and the organisations they "
-        "work with'.",
+        help_text=_(
+            "Who the conference is for, e.g. 'Municipalities and the organisations they work with'."
+        ),
+        verbose_name=_("target audience"),
     )
     delegation_note = models.TextField(
         blank=True,
-        help_text="How delegations apply, e.g. 'Each member applies separately; individuals may "
-        "also apply'.",
+        help_text=_(
+            "How delegations apply, e.g. 'Each member applies separately; individuals may "
+            "also apply'."
+        ),
+        verbose_name=_("delegation note"),
     )
     eligible_country_groups = ParentalManyToManyField(
         "countries.CountryGroup",
         blank=True,
         related_name="+",
-        verbose_name="eligible country groups",
-        help_text="Groups whose countries may send participants, e.g. 'Programme countries'.",
+        verbose_name=_("eligible country groups"),
+        help_text=_("Groups whose countries may send participants, e.g. 'Programme countries'."),
     )
     eligible_countries = CountryField(
         multiple=True,
         blank=True,
-        help_text="Single countries eligible besides the groups above.",
+        help_text=_("Single countries eligible besides the groups above."),
+        verbose_name=_("eligible countries"),
     )
     eligibility_note = models.TextField(
         blank=True,
-        help_text="Anything partners must say about eligibility, e.g. the note on Kosovo and UN "
-        "Security Council resolution 1244/1999.",
+        help_text=_(
+            "Anything partners must say about eligibility, e.g. the note on Kosovo and UN "
+            "Security Council resolution 1244/1999."
+        ),
+        verbose_name=_("eligibility note"),
     )
     main_organiser = models.ForeignKey(
         "organisations.Organisation",
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The organisation responsible for the conference.",
+        help_text=_("The organisation responsible for the conference."),
+        verbose_name=_("main organiser"),
     )
     initiators = ParentalManyToManyField(
         "organisations.Organisation",
         blank=True,
         related_name="+",
-        help_text="The organisations that started the idea.",
+        help_text=_("The organisations that started the idea."),
+        verbose_name=_("initiators"),
     )
     co_organisers = ParentalManyToManyField(
         "organisations.Organisation",
         blank=True,
         related_name="+",
-        verbose_name="co-organisers",
-        help_text="Organisations that prepare and run the conference with the main organiser.",
+        verbose_name=_("co-organisers"),
+        help_text=_("Organisations that prepare and run the conference with the main organiser."),
     )
     contact = models.ForeignKey(
         "people.Person",
@@ -158,22 +180,26 @@ class ConferencePage(CountryEligibilityPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="contact person",
-        help_text="Who answers questions about the conference.",
+        verbose_name=_("contact person"),
+        help_text=_("Who answers questions about the conference."),
     )
     application_url = models.URLField(
-        "application form",
+        _("application form"),
         blank=True,
         validators=[validate_url_scheme],
-        help_text="The online application form.",
+        help_text=_("The online application form."),
     )
     application_deadline = models.DateTimeField(
         null=True,
         blank=True,
-        help_text="Last moment to apply, in the conference's time zone; not after it starts.",
+        help_text=_("Last moment to apply, in the conference's time zone; not after it starts."),
+        verbose_name=_("application deadline"),
     )
     body = StreamField(
-        BodyBlock(), blank=True, help_text="Background, programme and anything else to tell."
+        BodyBlock(),
+        blank=True,
+        help_text=_("Background, programme and anything else to tell."),
+        verbose_name=_("body"),
     )
 
     content_panels = [
@@ -181,42 +207,42 @@ class ConferencePage(CountryEligibilityPage):
         FieldPanel("summary"),
         InlinePanel(
             "objectives",
-            heading="Objectives",
-            label="Objective",
-            help_text="In the order the programme lists them.",
+            heading=_("Objectives"),
+            label=_("Objective"),
+            help_text=_("In the order the programme lists them."),
         ),
         FieldPanel("body"),
     ]
     dates_panels = [
         FieldPanel("format"),
-        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading="Dates"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading=_("Dates")),
         FieldPanel("time_zone"),
         MultiFieldPanel(
             [FieldPanel("venue"), FieldPanel("online_platform"), FieldPanel("online_url")],
-            heading="Where",
+            heading=_("Where"),
         ),
         FieldPanel("working_languages"),
         MultiFieldPanel(
             [FieldPanel("application_url"), FieldPanel("application_deadline")],
-            heading="How to apply",
+            heading=_("How to apply"),
         ),
     ]
     participant_panels = [
         FieldPanel("target_audience"),
         InlinePanel(
             "delegation_roles",
-            heading="Delegation",
-            label="Delegation member",
-            help_text="The seats of a delegation, if the conference invites delegations.",
+            heading=_("Delegation"),
+            label=_("Delegation member"),
+            help_text=_("The seats of a delegation, if the conference invites delegations."),
         ),
         FieldPanel("delegation_note"),
         MultiFieldPanel(
             [
-                FieldPanel("eligible_country_groups"),
-                FieldPanel("eligible_countries"),
+                FieldPanel("eligible_country_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("eligible_countries", widget=CountryCheckboxes),
                 FieldPanel("eligibility_note"),
             ],
-            heading="Eligible countries",
+            heading=_("Eligible countries"),
         ),
     ]
     organiser_panels = [
@@ -224,16 +250,16 @@ class ConferencePage(CountryEligibilityPage):
         FieldPanel("initiators"),
         FieldPanel("co_organisers"),
         FieldPanel("contact"),
-        InlinePanel("partner_logos", heading="Partner logos", label="Logo"),
+        InlinePanel("partner_logos", heading=_("Partner logos"), label=_("Logo")),
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(dates_panels, heading="Dates & application"),
-            ObjectList(participant_panels, heading="Participants & eligibility"),
-            ObjectList(organiser_panels, heading="Organisers"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(dates_panels, heading=_("Dates & application")),
+            ObjectList(participant_panels, heading=_("Participants & eligibility")),
+            ObjectList(organiser_panels, heading=_("Organisers")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
         ],
         base_form_class=ConferencePageForm,
     )
@@ -378,7 +404,8 @@ class ConferencePage(CountryEligibilityPage):
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = "conference page"
+        verbose_name = _("conference page")
+        verbose_name_plural = _("conference pages")
 
     def __str__(self) -> str:
         return self.title
@@ -442,26 +469,26 @@ class ConferencePage(CountryEligibilityPage):
         super().clean()
         errors: dict[str, str] = {}
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            errors["ends_at"] = "The conference must end after it starts."
+            errors["ends_at"] = _("The conference must end after it starts.")
         if (
             self.application_deadline
             and self.starts_at
             and self.application_deadline > self.starts_at
         ):
-            errors["application_deadline"] = (
+            errors["application_deadline"] = _(
                 "The application deadline cannot be after the conference starts."
             )
         online = self.format in (self.Format.ONLINE, self.Format.HYBRID)
         on_site = self.format in (self.Format.ON_SITE, self.Format.HYBRID)
         if online and not (self.online_platform or self.online_url):
-            errors["online_platform"] = (
+            errors["online_platform"] = _(
                 "An online or hybrid conference needs its platform (e.g. Zoom) or a link."
             )
         if on_site and not self.venue:
-            errors["venue"] = "An on-site or hybrid conference needs a venue."
+            errors["venue"] = _("An on-site or hybrid conference needs a venue.")
         self.working_languages = ", ".join(language_codes(self.working_languages))
         if not self.working_languages:
-            errors["working_languages"] = "Enter at least one language code, e.g. 'en'."
+            errors["working_languages"] = _("Enter at least one language code, e.g. 'en'.")
         if errors:
             raise ValidationError(errors)
 

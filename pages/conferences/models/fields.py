@@ -2,6 +2,7 @@
 
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 # Re-exported: migration 0001 refers to time_zone_choices by this module path.
 from cms.time_zones import DEFAULT_TIME_ZONE, time_zone_choices  # noqa: F401
@@ -16,7 +17,9 @@ def validate_language_codes(value: str) -> None:
     unknown = [code for code in language_codes(value) if code not in LANG_INFO]
     if unknown:
         raise ValidationError(
-            "Unknown language code: %(codes)s. Use ISO 639-1 codes separated by commas, "
-            "e.g. 'en' or 'en, sl'.",
+            _(
+                "Unknown language code: %(codes)s. Use ISO 639-1 codes separated by commas, "
+                "e.g. 'en' or 'en, sl'."
+            ),
             params={"codes": ", ".join(unknown)},
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from grapple.models import GraphQLCollection, GraphQLForeignKey
 
@@ -20,7 +21,8 @@ class ConferenceIndexPage(BaseIndexPage):
 
     intro = models.TextField(
         blank=True,
-        help_text="A short introduction partner sites show above the list of conferences.",
+        help_text=_("A short introduction partner sites show above the list of conferences."),
+        verbose_name=_("intro"),
     )
 
     search_fields = [*BaseIndexPage.search_fields]
@@ -46,7 +48,8 @@ class ConferenceIndexPage(BaseIndexPage):
     subpage_types = ["conferences.ConferencePage"]
 
     class Meta:
-        verbose_name = "conference index page"
+        verbose_name = _("conference index page")
+        verbose_name_plural = _("conference index pages")
 
     def conferences(self, info: object = None, **kwargs: object) -> list[ConferencePage]:
         """The live, public conference pages below this index (GraphQL passes ``info``).

@@ -1,6 +1,7 @@
 """Rows edited inline on a conference page: objectives, delegation roles and partner logos."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from grapple.models import GraphQLForeignKey, GraphQLImage, GraphQLString
 from modelcluster.fields import ParentalKey
@@ -20,7 +21,10 @@ class ConferenceObjective(TranslatableMixin, Orderable):
     )
     text = models.TextField(
         max_length=500,
-        help_text="One objective as a full sentence, e.g. 'To map how cities support volunteers'.",
+        help_text=_(
+            "One objective as a full sentence, e.g. 'To map how cities support volunteers'."
+        ),
+        verbose_name=_("text"),
     )
 
     panels = [FieldPanel("text")]
@@ -30,7 +34,8 @@ class ConferenceObjective(TranslatableMixin, Orderable):
     translatable_fields = [TranslatableField("text")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = "objective"
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")
 
     def __str__(self) -> str:
         return self.text
@@ -44,12 +49,16 @@ class DelegationRole(TranslatableMixin, Orderable):
     )
     role = models.CharField(
         max_length=200,
-        help_text="Who fills this seat, e.g. 'Representative of a volunteering organisation'.",
+        help_text=_("Who fills this seat, e.g. 'Representative of a volunteering organisation'."),
+        verbose_name=_("role"),
     )
     note = models.CharField(
         max_length=300,
         blank=True,
-        help_text="Optional detail, e.g. 'a business involved in corporate social responsibility'.",
+        help_text=_(
+            "Optional detail, e.g. 'a business involved in corporate social responsibility'."
+        ),
+        verbose_name=_("note"),
     )
 
     panels = [FieldPanel("role"), FieldPanel("note")]
@@ -59,7 +68,8 @@ class DelegationRole(TranslatableMixin, Orderable):
     translatable_fields = [TranslatableField("role"), TranslatableField("note")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = "delegation member"
+        verbose_name = _("delegation member")
+        verbose_name_plural = _("delegation members")
 
     def __str__(self) -> str:
         return self.role
@@ -75,7 +85,10 @@ class ConferencePartnerLogo(TranslatableMixin, Orderable):
         "wagtailimages.Image",
         on_delete=models.CASCADE,
         related_name="+",
-        help_text="The partner's logo; a wide PNG or SVG on a transparent background works best.",
+        help_text=_(
+            "The partner's logo; a wide PNG or SVG on a transparent background works best."
+        ),
+        verbose_name=_("image"),
     )
     image_alt = alt_text_field("logo alt text")
     organisation = models.ForeignKey(
@@ -84,7 +97,10 @@ class ConferencePartnerLogo(TranslatableMixin, Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Optional: the organisation the logo stands for, so partner sites can link it.",
+        help_text=_(
+            "Optional: the organisation the logo stands for, so partner sites can link it."
+        ),
+        verbose_name=_("organisation"),
     )
 
     panels = [FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("organisation")]
@@ -104,7 +120,8 @@ class ConferencePartnerLogo(TranslatableMixin, Orderable):
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = "partner logo"
+        verbose_name = _("partner logo")
+        verbose_name_plural = _("partner logos")
 
     def __str__(self) -> str:
         return str(self.organisation or self.image)

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 
 from grapple.models import GraphQLForeignKey, GraphQLRichText, GraphQLStreamfield, GraphQLString
 from wagtail.admin.panels import (
@@ -28,7 +29,8 @@ class ProjectIndexPage(BaseIndexPage):
 
     intro = models.TextField(
         blank=True,
-        help_text="A short introduction partner sites show above the list of projects.",
+        help_text=_("A short introduction partner sites show above the list of projects."),
+        verbose_name=_("intro"),
     )
 
     search_fields = [*BaseIndexPage.search_fields]
@@ -56,7 +58,8 @@ class ProjectIndexPage(BaseIndexPage):
     subpage_types = ["projects.ProjectPage"]
 
     class Meta:
-        verbose_name = "project index page"
+        verbose_name = _("project index page")
+        verbose_name_plural = _("project index pages")
 
     def projects(self, info: object = None) -> list["ProjectPage"]:
         """The public project pages below this index (GraphQL passes ``info``)."""
@@ -76,11 +79,13 @@ class ProjectPage(BasePage):
 
     acronym = models.CharField(
         max_length=30,
-        help_text="The short name the project is known by, e.g. 'VOLWE' or 'SHELTER'.",
+        help_text=_("The short name the project is known by, e.g. 'VOLWE' or 'SHELTER'."),
+        verbose_name=_("acronym"),
     )
     summary = models.TextField(
         blank=True,
-        help_text="Two or three sentences partner sites show in project lists.",
+        help_text=_("Two or three sentences partner sites show in project lists."),
+        verbose_name=_("summary"),
     )
     programme = models.ForeignKey(
         "programmes.Programme",
@@ -88,8 +93,8 @@ class ProjectPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="funding programme",
-        help_text="The programme that co-funds the project, e.g. Europe for Citizens.",
+        verbose_name=_("funding programme"),
+        help_text=_("The programme that co-funds the project, e.g. Europe for Citizens."),
     )
     programme_action = models.ForeignKey(
         "programmes.ProgrammeAction",
@@ -97,8 +102,8 @@ class ProjectPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="strand",
-        help_text="The programme's action or strand, e.g. 'Networks of towns'.",
+        verbose_name=_("strand"),
+        help_text=_("The programme's action or strand, e.g. 'Networks of towns'."),
     )
     coordinator = models.ForeignKey(
         "people.Person",
@@ -106,30 +111,39 @@ class ProjectPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="coordinator contact",
-        help_text="The person partners contact about the project, e.g. its coordinator.",
+        verbose_name=_("coordinator contact"),
+        help_text=_("The person partners contact about the project, e.g. its coordinator."),
     )
     start_date = models.DateField(
         null=True,
         blank=True,
-        help_text="The first day of the funded project period; leave empty if unknown.",
+        help_text=_("The first day of the funded project period; leave empty if unknown."),
+        verbose_name=_("start date"),
     )
     end_date = models.DateField(
         null=True,
         blank=True,
-        help_text="The last day of the funded project period; leave empty while unknown.",
+        help_text=_("The last day of the funded project period; leave empty while unknown."),
+        verbose_name=_("end date"),
     )
     impact = RichTextField(
         blank=True,
         features=["bold", "italic", "link", "ol", "ul"],
-        help_text="What changed thanks to the project, for whom and where.",
+        help_text=_("What changed thanks to the project, for whom and where."),
+        verbose_name=_("impact"),
     )
     website = models.URLField(
         blank=True,
         validators=[validate_url_scheme],
-        help_text="The project's own website, if it has one.",
+        help_text=_("The project's own website, if it has one."),
+        verbose_name=_("website"),
     )
-    body = StreamField(BodyBlock(), blank=True, help_text="The full story of the project.")
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        help_text=_("The full story of the project."),
+        verbose_name=_("body"),
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -140,44 +154,46 @@ class ProjectPage(BasePage):
     funding_panels = [
         MultiFieldPanel(
             [FieldPanel("programme"), FieldPanel("programme_action")],
-            heading="Funding",
-            help_text="The strand must belong to the chosen programme.",
+            heading=_("Funding"),
+            help_text=_("The strand must belong to the chosen programme."),
         ),
-        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading="Period"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Period")),
         FieldPanel("coordinator"),
     ]
     partner_panels = [
         InlinePanel(
             "partners",
-            heading="Partners",
-            label="Partner",
-            help_text=(
+            heading=_("Partners"),
+            label=_("Partner"),
+            help_text=_(
                 "Each partner is a municipality or an organisation, with its role. Municipality "
                 "pages list their projects from these rows."
             ),
         ),
     ]
     goal_panels = [
-        InlinePanel("goals", heading="Goals", label="Goal", help_text="In order of importance."),
+        InlinePanel(
+            "goals", heading=_("Goals"), label=_("Goal"), help_text=_("In order of importance.")
+        ),
         FieldPanel("impact"),
     ]
     event_panels = [
-        InlinePanel("events", heading="Events", label="Event"),
+        InlinePanel("events", heading=_("Events"), label=_("Event")),
     ]
     link_panels = [
         FieldPanel("website"),
-        InlinePanel("social_links", heading="Social media", label="Social media link"),
+        InlinePanel("social_links", heading=_("Social media"), label=_("Social media link")),
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Project"),
-            ObjectList(funding_panels, heading="Funding and period"),
-            ObjectList(partner_panels, heading="Partners"),
-            ObjectList(goal_panels, heading="Goals and impact"),
-            ObjectList(event_panels, heading="Events"),
-            ObjectList(link_panels, heading="Links"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList(content_panels, heading=_("Project")),
+            ObjectList(funding_panels, heading=_("Funding and period")),
+            ObjectList(partner_panels, heading=_("Partners")),
+            ObjectList(goal_panels, heading=_("Goals and impact")),
+            ObjectList(event_panels, heading=_("Events")),
+            ObjectList(link_panels, heading=_("Links")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
         ],
         base_form_class=ProjectPageForm,
     )
@@ -254,7 +270,8 @@ class ProjectPage(BasePage):
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = "project page"
+        verbose_name = _("project page")
+        verbose_name_plural = _("project pages")
 
     def __str__(self) -> str:
         return f"{self.acronym}: {self.title}" if self.acronym else self.title
@@ -287,16 +304,16 @@ class ProjectPage(BasePage):
         super().clean()
         errors: dict[str, str] = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = "The end date cannot be before the start date."
+            errors["end_date"] = _("The end date cannot be before the start date.")
         action = self.programme_action
         if action is not None:
             if self.programme is None:
-                errors["programme"] = "Choose the programme that the strand belongs to."
+                errors["programme"] = _("Choose the programme that the strand belongs to.")
             # Compared by translation key: a translation may point at the programme's
             # translation and the strand's source, or the other way round.
             elif action.programme.translation_key != self.programme.translation_key:
-                errors["programme_action"] = (
-                    f"'{action.name}' is not a strand of {self.programme}; choose one of its own."
-                )
+                errors["programme_action"] = _(
+                    "'%(strand)s' is not a strand of %(programme)s; choose one of its own."
+                ) % {"strand": action.name, "programme": self.programme}
         if errors:
             raise ValidationError(errors)

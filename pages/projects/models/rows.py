@@ -37,7 +37,8 @@ class ProjectPartner(Orderable):
         blank=True,
         on_delete=models.CASCADE,
         related_name="project_partnerships",
-        help_text="Choose a municipality or an organisation, not both.",
+        help_text=_("Choose a municipality or an organisation, not both."),
+        verbose_name=_("municipality"),
     )
     organisation = models.ForeignKey(
         "organisations.Organisation",
@@ -45,9 +46,12 @@ class ProjectPartner(Orderable):
         blank=True,
         on_delete=models.CASCADE,
         related_name="project_partnerships",
-        help_text="For partners that are not municipalities: NGOs, agencies, schools.",
+        help_text=_("For partners that are not municipalities: NGOs, agencies, schools."),
+        verbose_name=_("organisation"),
     )
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.PARTNER)
+    role = models.CharField(
+        max_length=20, choices=Role.choices, default=Role.PARTNER, verbose_name=_("role")
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("municipality"), FieldPanel("organisation")]),
@@ -84,7 +88,8 @@ class ProjectPartner(Orderable):
     _cms_api_related = True
 
     class Meta(Orderable.Meta):
-        verbose_name = "project partner"
+        verbose_name = _("project partner")
+        verbose_name_plural = _("project partners")
 
     def __str__(self) -> str:
         return f"{self.municipality or self.organisation} ({self.get_role_display()})"
@@ -137,12 +142,12 @@ class ProjectPartner(Orderable):
         super().clean()
         if self.municipality_id is None and self.organisation_id is None:
             raise ValidationError(
-                {"municipality": "Choose the partner: a municipality or an organisation."}
+                {"municipality": _("Choose the partner: a municipality or an organisation.")}
             )
         if self.municipality_id is not None and self.organisation_id is not None:
             raise ValidationError(
                 {
-                    "organisation": (
+                    "organisation": _(
                         "Choose a municipality or an organisation, not both: a municipality's "
                         "own organisation record is linked on its page."
                     )
@@ -154,7 +159,7 @@ class ProjectGoal(TranslatableMixin, Orderable):
     """One of a project's goals, in the order the project states them."""
 
     project = ParentalKey("projects.ProjectPage", on_delete=models.CASCADE, related_name="goals")
-    text = models.TextField(help_text="One goal, as a sentence.")
+    text = models.TextField(help_text=_("One goal, as a sentence."), verbose_name=_("text"))
 
     panels = [FieldPanel("text")]
 
@@ -165,7 +170,8 @@ class ProjectGoal(TranslatableMixin, Orderable):
     _cms_api_related = True
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "project goal"
+        verbose_name = _("project goal")
+        verbose_name_plural = _("project goals")
         ordering = ["sort_order"]
 
     def __str__(self) -> str:
@@ -176,13 +182,23 @@ class ProjectEvent(TranslatableMixin, Orderable):
     """A meeting, conference or visit held within a project."""
 
     project = ParentalKey("projects.ProjectPage", on_delete=models.CASCADE, related_name="events")
-    title = models.CharField(max_length=255, help_text="e.g. 'International conference'.")
-    start_date = models.DateField()
-    end_date = models.DateField(null=True, blank=True, help_text="Leave empty for a one-day event.")
-    place = models.CharField(
-        max_length=255, blank=True, help_text="Town or venue, e.g. 'Canepina'."
+    title = models.CharField(
+        max_length=255, help_text=_("e.g. 'International conference'."), verbose_name=_("title")
     )
-    country = CountryField(blank=True)
+    start_date = models.DateField(verbose_name=_("start date"))
+    end_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for a one-day event."),
+        verbose_name=_("end date"),
+    )
+    place = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text=_("Town or venue, e.g. 'Canepina'."),
+        verbose_name=_("place"),
+    )
+    country = CountryField(blank=True, verbose_name=_("country"))
 
     panels = [
         FieldPanel("title"),
@@ -209,7 +225,8 @@ class ProjectEvent(TranslatableMixin, Orderable):
     _cms_api_related = True
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "project event"
+        verbose_name = _("project event")
+        verbose_name_plural = _("project events")
         ordering = ["sort_order"]
 
     def __str__(self) -> str:
@@ -222,7 +239,7 @@ class ProjectEvent(TranslatableMixin, Orderable):
     def clean(self) -> None:
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": "The end date cannot be before the start date."})
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
 
 
 class ProjectSocialLink(BaseSocialLink):
@@ -232,9 +249,9 @@ class ProjectSocialLink(BaseSocialLink):
         "projects.ProjectPage", on_delete=models.CASCADE, related_name="social_links"
     )
     url = models.URLField(
-        "address",
+        _("address"),
         validators=[validate_url_scheme],
-        help_text="The profile's full address, e.g. https://www.facebook.com/name/.",
+        help_text=_("The profile's full address, e.g. https://www.facebook.com/name/."),
     )
 
     # Saving a row drops cached GraphQL responses, as saving a page does.

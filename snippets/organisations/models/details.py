@@ -3,6 +3,8 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from grapple.models import GraphQLBoolean, GraphQLForeignKey, GraphQLInt, GraphQLString
 from modelcluster.fields import ParentalKey
@@ -24,9 +26,9 @@ class OrganisationSocialLink(BaseSocialLink):
         "organisations.Organisation", on_delete=models.CASCADE, related_name="social_links"
     )
     url = models.URLField(
-        "address",
+        _("address"),
         validators=[validate_url_scheme],
-        help_text="The profile's full address, e.g. https://www.instagram.com/name/.",
+        help_text=_("The profile's full address, e.g. https://www.instagram.com/name/."),
     )
 
 
@@ -35,38 +37,45 @@ class OpeningHours(TranslatableMixin, Orderable):
 
     class Weekday(models.IntegerChoices):
         # ISO 8601 numbering, as partner sites get it through the API.
-        MONDAY = 1, "Monday"
-        TUESDAY = 2, "Tuesday"
-        WEDNESDAY = 3, "Wednesday"
-        THURSDAY = 4, "Thursday"
-        FRIDAY = 5, "Friday"
-        SATURDAY = 6, "Saturday"
-        SUNDAY = 7, "Sunday"
+        MONDAY = 1, _("Monday")
+        TUESDAY = 2, _("Tuesday")
+        WEDNESDAY = 3, _("Wednesday")
+        THURSDAY = 4, _("Thursday")
+        FRIDAY = 5, _("Friday")
+        SATURDAY = 6, _("Saturday")
+        SUNDAY = 7, _("Sunday")
 
     organisation = ParentalKey(
         "organisations.Organisation", on_delete=models.CASCADE, related_name="opening_hours"
     )
     first_day = models.PositiveSmallIntegerField(
-        choices=Weekday.choices, help_text="For a single day, choose it as first and last day."
+        choices=Weekday.choices,
+        help_text=_("For a single day, choose it as first and last day."),
+        verbose_name=_("first day"),
     )
-    last_day = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    last_day = models.PositiveSmallIntegerField(choices=Weekday.choices, verbose_name=_("last day"))
     opens = models.TimeField(
         null=True,
         blank=True,
-        help_text="Leave empty when only the closing time is announced, e.g. 'until 24:00'.",
+        help_text=_("Leave empty when only the closing time is announced, e.g. 'until 24:00'."),
+        verbose_name=_("opens"),
     )
     closes = models.TimeField(
-        null=True, blank=True, help_text="Leave empty when open until midnight (tick below)."
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when open until midnight (tick below)."),
+        verbose_name=_("closes"),
     )
     until_midnight = models.BooleanField(
-        "open until midnight",
+        _("open until midnight"),
         default=False,
-        help_text="Tick for 'until 24:00'; partner sites then show 24:00 as the closing time.",
+        help_text=_("Tick for 'until 24:00'; partner sites then show 24:00 as the closing time."),
     )
     note = models.CharField(
         max_length=100,
         blank=True,
-        help_text="When these hours apply, e.g. 'During events'. Leave empty for regular hours.",
+        help_text=_("When these hours apply, e.g. 'During events'. Leave empty for regular hours."),
+        verbose_name=_("note"),
     )
 
     panels = [
@@ -96,16 +105,17 @@ class OpeningHours(TranslatableMixin, Orderable):
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = "opening hours"
-        verbose_name_plural = "opening hours"
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
 
     def __str__(self) -> str:
         days = _day_abbreviation(self.first_day)
         if self.last_day != self.first_day:
             days = f"{days}–{_day_abbreviation(self.last_day)}"
-        times = (
-            f"{self.opens_text}–{self.closes_text}" if self.opens else f"until {self.closes_text}"
-        )
+        if self.opens:
+            times = f"{self.opens_text}–{self.closes_text}"
+        else:
+            times = gettext("until %(time)s") % {"time": self.closes_text}
         return f"{self.note}: {days} {times}" if self.note else f"{days} {times}"
 
     @property
@@ -122,16 +132,16 @@ class OpeningHours(TranslatableMixin, Orderable):
         super().clean()
         errors = {}
         if self.first_day and self.last_day and self.last_day < self.first_day:
-            errors["last_day"] = (
+            errors["last_day"] = _(
                 "The last day must be the first day or a later day of the same week "
                 "(the week starts on Monday)."
             )
         if self.until_midnight and self.closes:
-            errors["closes"] = "Leave the closing time empty when open until midnight."
+            errors["closes"] = _("Leave the closing time empty when open until midnight.")
         elif not self.until_midnight and not self.closes:
-            errors["closes"] = "Enter a closing time, or tick 'open until midnight'."
+            errors["closes"] = _("Enter a closing time, or tick 'open until midnight'.")
         elif self.opens and self.closes and self.closes <= self.opens:
-            errors["closes"] = (
+            errors["closes"] = _(
                 "The closing time must be after the opening time; "
                 "for 24:00 tick 'open until midnight' instead."
             )
@@ -147,7 +157,8 @@ class QualityLabel(TranslatableMixin, Orderable):
     )
     name = models.CharField(
         max_length=200,
-        help_text="The label's official name, e.g. 'European Solidarity Corps Quality Label'.",
+        help_text=_("The label's official name, e.g. 'European Solidarity Corps Quality Label'."),
+        verbose_name=_("name"),
     )
     programme = models.ForeignKey(
         "programmes.Programme",
@@ -155,11 +166,17 @@ class QualityLabel(TranslatableMixin, Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="quality_labels",
-        help_text="The programme that granted the label, if any.",
+        help_text=_("The programme that granted the label, if any."),
+        verbose_name=_("programme"),
     )
-    year_granted = models.PositiveSmallIntegerField(help_text="The year it was first granted.")
+    year_granted = models.PositiveSmallIntegerField(
+        help_text=_("The year it was first granted."), verbose_name=_("year granted")
+    )
     year_renewed = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="The year of the latest renewal; empty if never renewed."
+        null=True,
+        blank=True,
+        help_text=_("The year of the latest renewal; empty if never renewed."),
+        verbose_name=_("year renewed"),
     )
 
     panels = [
@@ -183,28 +200,37 @@ class QualityLabel(TranslatableMixin, Orderable):
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = "quality label"
+        verbose_name = _("quality label")
+        verbose_name_plural = _("quality labels")
 
     def __str__(self) -> str:
         if self.year_renewed:
-            return f"{self.name} ({self.year_granted}, renewed {self.year_renewed})"
+            return gettext("%(name)s (%(granted)s, renewed %(renewed)s)") % {
+                "name": self.name,
+                "granted": self.year_granted,
+                "renewed": self.year_renewed,
+            }
         return f"{self.name} ({self.year_granted})"
 
     def clean(self) -> None:
         super().clean()
         errors = {}
         this_year = timezone.localdate().year
+        out_of_range = _("Enter a year between %(first)s and %(last)s.") % {
+            "first": FIRST_LABEL_YEAR,
+            "last": this_year,
+        }
         if self.year_granted is not None and not (
             FIRST_LABEL_YEAR <= self.year_granted <= this_year
         ):
-            errors["year_granted"] = f"Enter a year between {FIRST_LABEL_YEAR} and {this_year}."
+            errors["year_granted"] = out_of_range
         if self.year_renewed is not None:
             if not FIRST_LABEL_YEAR <= self.year_renewed <= this_year:
-                errors["year_renewed"] = f"Enter a year between {FIRST_LABEL_YEAR} and {this_year}."
+                errors["year_renewed"] = out_of_range
             elif self.year_granted is not None and self.year_renewed < self.year_granted:
-                errors["year_renewed"] = (
-                    f"A label cannot be renewed before it was granted ({self.year_granted})."
-                )
+                errors["year_renewed"] = _(
+                    "A label cannot be renewed before it was granted (%(year)s)."
+                ) % {"year": self.year_granted}
         if errors:
             raise ValidationError(errors)
 

@@ -58,41 +58,57 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         PUBLIC_INSTITUTION = "public_institution", _("Public institution")
         OTHER = "other", _("Other")
 
-    name = models.CharField(max_length=200, help_text="The full name in this language.")
+    name = models.CharField(
+        max_length=200, help_text=_("The full name in this language."), verbose_name=_("name")
+    )
     slug = models.SlugField(
         max_length=200,
         blank=True,
-        help_text=(
+        help_text=_(
             "Used in partner site addresses and filters, the same in every language. "
             "Leave empty to create it from the name."
         ),
+        verbose_name=_("slug"),
     )
     kind = models.CharField(
         max_length=30,
         choices=Kind.choices,
-        help_text="Partner sites group and filter organisations by kind.",
+        help_text=_("Partner sites group and filter organisations by kind."),
+        verbose_name=_("kind"),
     )
     short_description = models.TextField(
         max_length=600,
         blank=True,
-        help_text="What the organisation does, in two or three sentences (600 characters at most).",
+        help_text=_(
+            "What the organisation does, in two or three sentences (600 characters at most)."
+        ),
+        verbose_name=_("short description"),
     )
     street_address = models.CharField(
-        max_length=200, blank=True, help_text="Street and number, e.g. 'Gregorčičeva ulica 4'."
+        max_length=200,
+        blank=True,
+        help_text=_("Street and number, e.g. 'Gregorčičeva ulica 4'."),
+        verbose_name=_("street address"),
     )
-    postal_code = models.CharField(max_length=20, blank=True)
-    city = models.CharField(max_length=100, blank=True)
-    country = CountryField(blank=True)
+    postal_code = models.CharField(max_length=20, blank=True, verbose_name=_("postal code"))
+    city = models.CharField(max_length=100, blank=True, verbose_name=_("city"))
+    country = CountryField(blank=True, verbose_name=_("country"))
     website = models.URLField(
         blank=True,
         validators=[validate_url_scheme],
-        help_text="Starting with https:// or http://.",
+        help_text=_("Starting with https:// or http://."),
+        verbose_name=_("website"),
     )
-    email = models.EmailField(blank=True, help_text="A general address the public may write to.")
+    email = models.EmailField(
+        blank=True,
+        help_text=_("A general address the public may write to."),
+        verbose_name=_("email"),
+    )
     phone = models.CharField(
         max_length=40,
         blank=True,
-        help_text="In international format, e.g. '+386 1 234 56 78'.",
+        help_text=_("In international format, e.g. '+386 1 234 56 78'."),
+        verbose_name=_("phone"),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -100,7 +116,8 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Shown on partner sites on a white background; a wide PNG or SVG works best.",
+        help_text=_("Shown on partner sites on a white background; a wide PNG or SVG works best."),
+        verbose_name=_("logo"),
     )
     logo_alt = alt_text_field("logo alt text")
 
@@ -115,7 +132,7 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
                     FieldPanel("logo"),
                     FieldPanel("logo_alt"),
                 ],
-                heading="Organisation",
+                heading=_("Organisation"),
             ),
             ObjectList(
                 [
@@ -125,33 +142,37 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
                             FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
                             FieldPanel("country"),
                         ],
-                        heading="Address",
+                        heading=_("Address"),
                     ),
                     MultiFieldPanel(
                         [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")],
-                        heading="Contact",
+                        heading=_("Contact"),
                     ),
-                    InlinePanel("social_links", heading="Social media", label="Link"),
+                    InlinePanel("social_links", heading=_("Social media"), label=_("Link")),
                 ],
-                heading="Contact",
+                heading=_("Contact"),
             ),
             ObjectList(
                 [
                     InlinePanel(
                         "opening_hours",
-                        heading="Opening hours",
-                        label="Opening hours",
-                        help_text=(
+                        heading=_("Opening hours"),
+                        label=_("Opening hours"),
+                        help_text=_(
                             "One row per group of days, e.g. Monday to Friday 9:00 to 22:00. "
                             "Add a row with a note for special hours such as 'During events'."
                         ),
                     )
                 ],
-                heading="Opening hours",
+                heading=_("Opening hours"),
             ),
             ObjectList(
-                [InlinePanel("quality_labels", heading="Quality labels", label="Quality label")],
-                heading="Quality labels",
+                [
+                    InlinePanel(
+                        "quality_labels", heading=_("Quality labels"), label=_("Quality label")
+                    )
+                ],
+                heading=_("Quality labels"),
             ),
         ]
     )
@@ -208,7 +229,8 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
     ]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "organisation"
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
         ordering = ["name"]
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
@@ -247,7 +269,7 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
             self.slug = slugify(self.name)
         if not self.slug:
             if self.name:  # a missing name has an error of its own
-                errors["slug"] = "Enter a slug: the name has no letters to build one."
+                errors["slug"] = _("Enter a slug: the name has no letters to build one.")
         elif (
             self.locale_id
             and Organisation.objects.filter(slug=self.slug, locale_id=self.locale_id)
@@ -255,11 +277,11 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
             .exists()
         ):
             # The admin form leaves out `locale`, so Django's unique_together check skips it.
-            errors["slug"] = "Another organisation in this language uses this slug."
+            errors["slug"] = _("Another organisation in this language uses this slug.")
         if self.website and not self.website.lower().startswith(("https://", "http://")):
-            errors["website"] = "Enter a web address starting with https:// or http://."
+            errors["website"] = _("Enter a web address starting with https:// or http://.")
         if self.phone and not PHONE_PATTERN.match(self.phone):
-            errors["phone"] = (
+            errors["phone"] = _(
                 "Enter a phone number of digits, spaces and + ( ) - / only, "
                 "e.g. '+386 1 234 56 78'."
             )
