@@ -290,7 +290,7 @@ def _get(url: str) -> tuple[str, str]:
         return answer.headers["X-Cache"], answer.read().decode()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_publish_in_another_process_is_seen_fresh(home: Page, tmp_path: Path) -> None:
     scheduled = add_page(home, "scheduled-news", publish=False)
     scheduled.save_revision(approved_go_live_at=timezone.now() - timedelta(minutes=1))
