@@ -299,8 +299,6 @@ CMS_IMAGE_MAX_FRAMES = env.int("IMAGE_MAX_FRAMES", default=1000)
 # Draftail that opens rich text written past it (imports, scripts) instead of answering 500.
 WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "cms.rich_text_editor.RichTextEditor"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-# No editor's e-mail address (hashed) leaves the server to fetch an avatar.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Admin (interface) languages, separate from the content languages above: the content
 # languages first, then every other language Wagtail's admin is translated into.
 WAGTAILADMIN_PERMITTED_LANGUAGES = admin_languages(LANGUAGES)
