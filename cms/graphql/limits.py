@@ -56,6 +56,8 @@ class Limits:
     persisted_query_ttl: int = 24 * 60 * 60
     #: Documents stored per ``persisted_query_ttl`` window (so at most twice this many live).
     max_persisted_queries: int = 1_000
+    #: Field comparisons validation may make (cms/graphql/overlap.py), checked before it runs.
+    max_merge_checks: int = 5_000
 
     @classmethod
     def from_settings(cls, values: dict[str, int]) -> Limits:

@@ -40,6 +40,7 @@ from cms.graphql import persisted_queries
 from cms.graphql.arguments import refuse_nul_characters
 from cms.graphql.invalidation import content_generation
 from cms.graphql.limits import LimitExceeded, Limits, check_limits
+from cms.graphql.overlap import check_overlap
 from cms.graphql.visibility import visibility_scope
 from cms.middleware import language_neutral
 
@@ -173,6 +174,7 @@ class PartnerGraphQLView(GraphQLView):
             return ExecutionResult(data=None, errors=[error])
         try:
             refuse_nul_characters(document, variables)
+            check_overlap(document, self.limits)
         except GraphQLError as error:
             return ExecutionResult(data=None, errors=[error])
         operation = get_operation_ast(document, operation_name)

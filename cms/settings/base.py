@@ -352,6 +352,7 @@ CMS_GRAPHQL_LIMITS = {
     "max_search_chars": env.int("GRAPHQL_MAX_SEARCH_CHARS", default=512),
     "persisted_query_ttl": env.int("GRAPHQL_PERSISTED_QUERY_TTL", default=24 * 60 * 60),
     "max_persisted_queries": env.int("GRAPHQL_MAX_PERSISTED_QUERIES", default=1_000),
+    "max_merge_checks": env.int("GRAPHQL_MAX_MERGE_CHECKS", default=5_000),
 }
 # Schema introspection and "Did you mean" hints help developers and attackers alike: off for
 # anonymous callers unless enabled (dev enables both; staff may always introspect).
