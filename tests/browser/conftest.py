@@ -12,6 +12,7 @@ an uncaught JavaScript error or a CSP violation in any frame fails the test.
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,9 +23,9 @@ from playwright.sync_api import Page as BrowserPage
 from playwright.sync_api import sync_playwright
 
 from django.conf import settings as django_settings
-from django.core.servers.basehttp import WSGIServer
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connections
-from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
+from django.test.testcases import LiveServerThread
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -59,21 +60,29 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         )
 
 
-class _OneRequestAtATime(LiveServerThread):
-    """A live server that answers one request at a time.
+class _OneViewAtATime(ThreadedWSGIServer):
+    """A threaded live server that runs one request through Django at a time.
 
     On the in-memory SQLite test database every server thread shares the test's one connection.
     A tab loads a page, its JavaScript catalogues and the editing-session ping at once, and each
     admin request is a transaction (cms/admin_transactions.py): threads interleaving on one
     connection broke each other's savepoints ("no such savepoint", 500s no production server
-    gives). Django's plain WSGIServer closes each connection after its response, so Chromium's
-    parallel requests simply queue.
+    gives). Connections are still accepted and read in parallel: a single-threaded server would
+    wait on the idle sockets Chromium opens ahead of need.
     """
 
-    def _create_server(self, connections_override: Any = None) -> WSGIServer:
-        return WSGIServer(
-            (self.host, self.port), QuietWSGIRequestHandler, allow_reuse_address=False
-        )
+    def set_app(self, application: Any) -> None:
+        lock = threading.Lock()
+
+        def one_at_a_time(environ: dict[str, Any], start_response: Any) -> Any:
+            with lock:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
+
+
+class _SharedConnectionServer(LiveServerThread):
+    server_class = _OneViewAtATime
 
 
 @pytest.fixture(scope="session")
@@ -84,7 +93,7 @@ def live_server(request: pytest.FixtureRequest) -> Iterator[Any]:
     server = LiveServer(request.config.getvalue("liveserver") or "localhost", start=False)
     if server.thread.connections_override:
         shared = server.thread
-        server.thread = _OneRequestAtATime(
+        server.thread = _SharedConnectionServer(
             shared.host,
             shared.static_handler,
             connections_override=shared.connections_override,
