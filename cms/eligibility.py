@@ -14,8 +14,8 @@ from django.db.models.functions import Concat
 
 from grapple.models import GraphQLCollection, GraphQLForeignKey, GraphQLString
 
+from cms.graphql.loaders import related_in_locale
 from cms.graphql.types import GraphQLCountryList
-from cms.localized import relation_in_locale
 from cms.models import BasePage
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
@@ -62,9 +62,10 @@ class CountryEligibilityPage(BasePage):
             codes.update(country.code for country in group.countries)
         return [Country(code) for code in sorted(codes)]
 
-    @property
-    def localized_eligible_country_groups(self) -> list[models.Model]:
-        return relation_in_locale(self, "eligible_country_groups")
+    def localized_eligible_country_groups(
+        self, info: object = None, **kwargs: object
+    ) -> list[models.Model]:
+        return related_in_locale(info, self, "eligible_country_groups")
 
 
 EligibilityPageT = TypeVar("EligibilityPageT", bound=CountryEligibilityPage)

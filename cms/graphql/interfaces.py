@@ -19,12 +19,8 @@ from grapple.registry import registry as grapple_registry
 from wagtail.models import Page
 
 from cms.frontend import frontend_url
-from cms.graphql.translation_status import (
-    TranslationStatus,
-    TranslationStatusType,
-    translation_status,
-)
-from cms.graphql.visibility import public_pages
+from cms.graphql.context import request_context
+from cms.graphql.translation_status import TranslationStatus, TranslationStatusType
 
 CHILDREN_LIMIT = 100
 
@@ -49,7 +45,11 @@ def _page_type(instance: Page) -> Any:
 
 def _page_url(page: Page, info: Any) -> str | None:
     # Plain pages too (translations): the address follows the page's specific type.
-    return frontend_url(page)
+    return frontend_url(page, language_code=_language_code(page, info))
+
+
+def _language_code(item: Any, info: Any) -> str:
+    return request_context(info).locales[item.locale_id].language_code
 
 
 class PublicPageInterface(graphene.Interface):
@@ -115,7 +115,7 @@ class PublicPageInterface(graphene.Interface):
 
     @staticmethod
     def resolve_locale(page: Page, info: Any) -> str:
-        return page.locale.language_code
+        return _language_code(page, info)
 
     @staticmethod
     def resolve_translation_key(page: Page, info: Any) -> str:
@@ -123,27 +123,19 @@ class PublicPageInterface(graphene.Interface):
 
     @staticmethod
     def resolve_translations(page: Page, info: Any) -> list[dict[str, Any]]:
-        others = getattr(page, "_cms_translations", None)
-        if others is None:
-            others = (
-                public_pages(Page.objects.filter(translation_key=page.translation_key))
-                .exclude(pk=page.pk)
-                .select_related("locale")
-                .order_by("locale__language_code")
-            )
         return [
             {
-                "locale": other.locale.language_code,
+                "locale": _language_code(other, info),
                 "title": other.title,
                 "slug": other.slug,
                 "url": _page_url(other, info),
             }
-            for other in others
+            for other in request_context(info).loaders.translations(page)
         ]
 
     @staticmethod
     def resolve_translation_status(page: Page, info: Any) -> TranslationStatus | None:
-        return translation_status(page)
+        return request_context(info).loaders.translation_status(page)
 
     @staticmethod
     def resolve_seo_title(page: Page, info: Any) -> str:
@@ -164,7 +156,10 @@ class PublicPageInterface(graphene.Interface):
         # everyone resolves to null rather than leaking its fields.
         if page.depth <= 2:
             return None
-        return public_pages(Page.objects.parent_of(page)).specific().first()
+        context = request_context(info)
+        parent = context.visibility.public_pages(Page.objects.parent_of(page)).specific().first()
+        context.loaders.note([parent] if parent else [])
+        return parent
 
     @staticmethod
     def resolve_children(page: Page, info: Any, limit: int = 20) -> list[Page]:
@@ -172,7 +167,10 @@ class PublicPageInterface(graphene.Interface):
 
         if not 1 <= limit <= CHILDREN_LIMIT:
             raise GraphQLError(f"Argument 'limit' must be between 1 and {CHILDREN_LIMIT}.")
-        return list(public_pages(page.get_children()).specific()[:limit])
+        context = request_context(info)
+        children = list(context.visibility.public_pages(page.get_children()).specific()[:limit])
+        context.loaders.note(children)
+        return children
 
 
 def locale_relative_path(page: Page) -> str:
@@ -211,8 +209,9 @@ class PublicSnippetInterface(graphene.Interface):
 
     @staticmethod
     def resolve_locale(instance: Model, info: Any) -> str | None:
-        locale = getattr(instance, "locale", None)
-        return locale.language_code if locale else None
+        if getattr(instance, "locale_id", None) is None:
+            return None
+        return _language_code(instance, info)
 
     @staticmethod
     def resolve_translation_key(instance: Model, info: Any) -> str | None:
@@ -221,21 +220,16 @@ class PublicSnippetInterface(graphene.Interface):
 
     @staticmethod
     def resolve_translation_status(instance: Model, info: Any) -> TranslationStatus | None:
-        return translation_status(instance)
+        return request_context(info).loaders.translation_status(instance)
 
     @staticmethod
     def resolve_translations(instance: Model, info: Any) -> list[dict[str, Any]]:
-        if not hasattr(instance, "get_translations"):
-            return []
-        others = getattr(instance, "_cms_translations", None)
-        if others is None:
-            others = instance.get_translations().select_related("locale")
         return [
             {
-                "locale": other.locale.language_code,
+                "locale": _language_code(other, info),
                 "title": str(other),
                 "slug": getattr(other, "slug", None),
                 "url": None,
             }
-            for other in others
+            for other in request_context(info).loaders.translations(instance)
         ]

@@ -13,28 +13,24 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.eligibility import eligible_country_code, open_to_country
-from cms.graphql.visibility import public_pages
-from cms.localized import attach_relations_in_locale
+from cms.graphql.visibility import Visibility, public_pages
 from pages.calls.models import CallPage
 
 if TYPE_CHECKING:
     from pages.calls.models import CallIndexPage
 
-#: Relations GraphQL shows in the call's language (``localized_<relation>``).
-LOCALIZED_SNIPPETS = ("programme", "programme_action", "contact", "eligible_country_groups")
-LOCALIZED_PAGES = ("related_conference", "related_project")
-
 Status = CallPage.Status
 
 
-def calls_live(locale: Locale) -> QuerySet[CallPage]:
+def calls_live(locale: Locale, visibility: Visibility | None = None) -> QuerySet[CallPage]:
     """Live, public call pages in ``locale``."""
-    return public_pages(CallPage.objects.filter(locale=locale))
+    return public_pages(CallPage.objects.filter(locale=locale), visibility)
 
 
 def calls_for_api(locale: Locale) -> QuerySet[CallPage]:
-    """Calls for the top-level GraphQL list, with what their type shows joined in."""
-    return with_relations(calls_live(locale)).order_by("deadline", "title")
+    """Calls in ``locale`` for the top-level GraphQL list, which applies the visibility rule;
+    the request's loaders fetch what the query asks of them, for the whole page at once."""
+    return CallPage.objects.filter(locale=locale).order_by("deadline", "title")
 
 
 def calls_open(locale: Locale, now: datetime.datetime | None = None) -> QuerySet[CallPage]:
@@ -89,32 +85,6 @@ def calls_filter(
     return queryset
 
 
-def calls_under(index: CallIndexPage) -> QuerySet[CallPage]:
+def calls_under(index: CallIndexPage, visibility: Visibility | None = None) -> QuerySet[CallPage]:
     """The live, public call pages below ``index``, nearest deadline first."""
-    return with_relations(public_pages(CallPage.objects.child_of(index))).order_by(
-        "deadline", "title"
-    )
-
-
-def with_relations(queryset: QuerySet[CallPage]) -> QuerySet[CallPage]:
-    """Join in what the GraphQL call type shows, so a list costs a fixed number of queries."""
-    return queryset.select_related(
-        "locale",
-        "programme",
-        "programme_action",
-        "contact",
-        "related_conference",
-        "related_project",
-    ).prefetch_related("eligible_country_groups")
-
-
-def calls_prepare(calls: list[CallPage]) -> None:
-    """Put on each call its relations in the call's language, for all calls in one query per
-    related model; the model's ``localized_*`` properties return what is stored.
-
-    A translated call keeps the source's snippets until they are translated, and its linked
-    pages are synchronised unchanged, so each is shown in the call's language when it can:
-    snippets as they are otherwise, pages only in a public version (else not at all).
-    """
-    attach_relations_in_locale(calls, LOCALIZED_SNIPPETS)
-    attach_relations_in_locale(calls, LOCALIZED_PAGES, restrict=public_pages)
+    return public_pages(CallPage.objects.child_of(index), visibility).order_by("deadline", "title")

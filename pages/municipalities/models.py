@@ -29,6 +29,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
+from cms.graphql.loaders import batched, noted, visibility_of
 from cms.graphql.types import GraphQLCountry
 from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage, alt_text_field
 from cms.sanitise import validate_url_scheme
@@ -76,11 +77,9 @@ class MunicipalityIndexPage(BaseIndexPage):
 
     def municipalities(self, info: object = None) -> list["MunicipalityPage"]:
         """The public municipality pages below this index (GraphQL passes ``info``)."""
-        from pages.municipalities.selectors import municipalities_prepare, municipalities_under
+        from pages.municipalities.selectors import municipalities_under
 
-        items = list(municipalities_under(self)[:INDEX_LIST_LIMIT])
-        municipalities_prepare(items)
-        return items
+        return noted(info, municipalities_under(self, visibility_of(info))[:INDEX_LIST_LIMIT])
 
 
 class MunicipalityPage(BasePage):
@@ -301,12 +300,8 @@ class MunicipalityPage(BasePage):
         """Published projects in this page's locale with the municipality among their partners.
 
         Derived from the projects' partner rows, so a partnership is entered only once, on
-        the project. A list query stores them for all its items first
-        (``municipalities_prepare``). GraphQL passes ``info``; it is not needed.
+        the project. In a GraphQL request they are loaded for every municipality at once.
         """
-        prepared = getattr(self, "_cms_projects", None)
-        if prepared is not None:
-            return prepared
-        from pages.municipalities.selectors import municipality_projects
+        from pages.municipalities.selectors import municipalities_projects
 
-        return municipality_projects(self)
+        return batched(info, "municipality_projects", self, municipalities_projects)

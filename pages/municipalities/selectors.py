@@ -11,21 +11,24 @@ from django.db.models import QuerySet
 
 from wagtail.models import Locale
 
-from cms.graphql.visibility import public_pages
+from cms.graphql.visibility import Visibility, public_pages
 from pages.municipalities.models import MunicipalityPage
 
 if TYPE_CHECKING:
     from pages.municipalities.models import MunicipalityIndexPage
 
 
-def municipalities_public(locale: Locale) -> QuerySet[MunicipalityPage]:
+def municipalities_public(
+    locale: Locale, visibility: Visibility | None = None
+) -> QuerySet[MunicipalityPage]:
     """Municipality pages in ``locale`` that anonymous partner sites may see."""
-    return public_pages(MunicipalityPage.objects.filter(locale=locale))
+    return public_pages(MunicipalityPage.objects.filter(locale=locale), visibility)
 
 
 def municipalities_for_api(locale: Locale) -> QuerySet[MunicipalityPage]:
-    """Municipalities for the top-level GraphQL list, with what their type shows joined in."""
-    return with_relations(municipalities_public(locale).select_related("locale")).order_by("title")
+    """Municipalities in ``locale`` for the top-level GraphQL list, which applies the
+    visibility rule; the request's loaders fetch what the query asks of them."""
+    return MunicipalityPage.objects.filter(locale=locale).order_by("title")
 
 
 def municipalities_filter(
@@ -43,24 +46,20 @@ def municipalities_filter(
     return queryset
 
 
-def municipalities_under(index: MunicipalityIndexPage) -> QuerySet[MunicipalityPage]:
+def municipalities_under(
+    index: MunicipalityIndexPage, visibility: Visibility | None = None
+) -> QuerySet[MunicipalityPage]:
     """The public municipality pages below ``index``, alphabetically."""
-    return with_relations(public_pages(MunicipalityPage.objects.child_of(index))).order_by("title")
+    return public_pages(MunicipalityPage.objects.child_of(index), visibility).order_by("title")
 
 
-def with_relations(queryset: QuerySet[MunicipalityPage]) -> QuerySet[MunicipalityPage]:
-    """Join in what the GraphQL municipality type shows, so a list costs a fixed number of
-    queries; with the logo's renditions prefetched, its rendition costs no query of its own."""
-    return queryset.select_related("logo", "contact", "organisation").prefetch_related(
-        "logo__renditions"
-    )
-
-
-def municipalities_prepare(items: list[MunicipalityPage]) -> None:
-    """Put on each municipality its projects (``projects``), two queries for all of them."""
-    projects = projects_of_municipalities(items)
-    for item in items:
-        item._cms_projects = projects[item.pk]
+def municipalities_projects(
+    municipalities: list[MunicipalityPage], visibility: Visibility | None = None
+) -> dict[int, list[Any]]:
+    """:func:`projects_of_municipalities` keyed by ``id()`` of each municipality (the request
+    loaders' key: a preview and the live page share a primary key)."""
+    by_pk = projects_of_municipalities(municipalities, visibility)
+    return {id(item): by_pk[item.pk] for item in municipalities}
 
 
 def municipality_projects(municipality: MunicipalityPage) -> QuerySet:
@@ -82,7 +81,7 @@ def municipality_projects(municipality: MunicipalityPage) -> QuerySet:
 
 
 def projects_of_municipalities(
-    municipalities: Iterable[MunicipalityPage],
+    municipalities: Iterable[MunicipalityPage], visibility: Visibility | None = None
 ) -> dict[int, list[Any]]:
     """:func:`municipality_projects` for many municipalities, keyed by their pk: two queries
     (partnerships, then projects) for all of them."""
@@ -102,7 +101,8 @@ def projects_of_municipalities(
                 project_model.objects.filter(
                     locale_id__in={item.locale_id for item in municipalities},
                     translation_key__in=set().union(*keys_of.values()),
-                )
+                ),
+                visibility,
             ).order_by(*project_model.NEWEST_FIRST)
         )
     return {

@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
+from cms.graphql.loaders import noted, related_in_locale, visibility_of
 from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage
 from pages.news.forms import NewsPageForm
 
@@ -66,11 +67,9 @@ class NewsIndexPage(BaseIndexPage):
 
     def news(self, info: object = None) -> list["NewsPage"]:
         """The public news items below this index (GraphQL passes ``info``)."""
-        from pages.news.selectors import news_prepare, news_under
+        from pages.news.selectors import news_under
 
-        items = list(news_under(self)[:INDEX_LIST_LIMIT])
-        news_prepare(items)
-        return items
+        return noted(info, news_under(self, visibility_of(info))[:INDEX_LIST_LIMIT])
 
 
 class NewsPage(BasePage):
@@ -248,26 +247,18 @@ class NewsPage(BasePage):
         """The byline when set, else the author's name."""
         return self.byline or (self.author.name if self.author else "")
 
-    # Lists in the item's language; the list query stores them first (``news_prepare``).
-    def categories_in_locale(self, info: object = None) -> list:
-        return self._related_in_locale("categories")
+    # Lists in the item's language, loaded for a whole list at once in a GraphQL request.
+    def categories_in_locale(self, info: object = None, **kwargs: object) -> list:
+        return related_in_locale(info, self, "categories")
 
-    def related_projects_in_locale(self, info: object = None) -> list:
-        return self._related_in_locale("related_projects")
+    def related_projects_in_locale(self, info: object = None, **kwargs: object) -> list:
+        return related_in_locale(info, self, "related_projects")
 
-    def related_municipalities_in_locale(self, info: object = None) -> list:
-        return self._related_in_locale("related_municipalities")
+    def related_municipalities_in_locale(self, info: object = None, **kwargs: object) -> list:
+        return related_in_locale(info, self, "related_municipalities")
 
-    def related_organisations_in_locale(self, info: object = None) -> list:
-        return self._related_in_locale("related_organisations")
-
-    def _related_in_locale(self, relation: str) -> list:
-        prepared = getattr(self, f"_cms_{relation}", None)
-        if prepared is not None:
-            return prepared
-        from pages.news.selectors import related_in_locale
-
-        return related_in_locale(self, relation)
+    def related_organisations_in_locale(self, info: object = None, **kwargs: object) -> list:
+        return related_in_locale(info, self, "related_organisations")
 
 
 class NewsGalleryImage(TranslatableMixin, Orderable):

@@ -5,26 +5,26 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 
 from wagtail.models import Locale
 
-from cms.graphql.visibility import public_pages
-from cms.localized import localized_many
+from cms.graphql.visibility import Visibility, public_pages
 from pages.projects.models import ProjectPage, ProjectPartner
 
 if TYPE_CHECKING:
     from pages.projects.models import ProjectIndexPage
 
 
-def projects_public(locale: Locale) -> QuerySet[ProjectPage]:
+def projects_public(locale: Locale, visibility: Visibility | None = None) -> QuerySet[ProjectPage]:
     """Project pages in ``locale`` that anonymous partner sites may see."""
-    return public_pages(ProjectPage.objects.filter(locale=locale))
+    return public_pages(ProjectPage.objects.filter(locale=locale), visibility)
 
 
 def projects_for_api(locale: Locale) -> QuerySet[ProjectPage]:
-    """Projects for the top-level GraphQL list, with what their type shows joined in."""
-    return with_relations(projects_public(locale)).order_by(*ProjectPage.NEWEST_FIRST)
+    """Projects in ``locale`` for the top-level GraphQL list, which applies the visibility
+    rule; the request's loaders fetch what the query asks of them, for the whole page."""
+    return ProjectPage.objects.filter(locale=locale).order_by(*ProjectPage.NEWEST_FIRST)
 
 
 def projects_filter(
@@ -57,65 +57,28 @@ def projects_filter(
     return queryset
 
 
-def projects_under(index: ProjectIndexPage) -> QuerySet[ProjectPage]:
+def projects_under(
+    index: ProjectIndexPage, visibility: Visibility | None = None
+) -> QuerySet[ProjectPage]:
     """The public project pages below ``index``, newest first."""
-    return with_relations(public_pages(ProjectPage.objects.child_of(index))).order_by(
+    return public_pages(ProjectPage.objects.child_of(index), visibility).order_by(
         *ProjectPage.NEWEST_FIRST
     )
 
 
-def with_relations(queryset: QuerySet[ProjectPage]) -> QuerySet[ProjectPage]:
-    """Join in what the GraphQL project type shows, so a list costs a fixed number of queries."""
-    return queryset.select_related(
-        "locale", "programme", "programme_action", "coordinator"
-    ).prefetch_related(
-        Prefetch(
-            "partners",
-            queryset=ProjectPartner.objects.select_related("municipality", "organisation"),
-        ),
-        "goals",
-        "events",
-        "social_links",
-    )
+def projects_partners(
+    projects: list[ProjectPage], visibility: Visibility | None = None
+) -> dict[int, list[ProjectPartner]]:
+    """Each project's partner rows, keyed by ``id()`` of the project, in one statement for all.
 
-
-def projects_prepare(projects: list[ProjectPage]) -> None:
-    """Put on each project its partner rows as partner sites see them, for all projects in
-    two queries (municipalities, organisations); ``partners_for_api`` returns what is stored.
-
-    A row's municipality or organisation is shown in the project's language when it has a
-    translation there; a municipality page that is not public is hidden (``None``). The rows
-    come from ``project.partners.all()``: prefetched by :func:`with_relations` for lists, and
-    a revision's own rows in a preview.
+    A preview's rows are its revision's own (held in memory), so they are not fetched. Each
+    row's partner is shown in the project's language (``ProjectPartner.municipality_for_api``).
     """
-    rows_of = [(project, list(project.partners.all())) for project in projects]
-    municipalities = localized_many(
-        (
-            (row.municipality, project.locale_id)
-            for project, rows in rows_of
-            for row in rows
-            if row.municipality_id
-        ),
-        restrict=public_pages,
-    )
-    organisations = localized_many(
-        (
-            (row.organisation, project.locale_id)
-            for project, rows in rows_of
-            for row in rows
-            if row.organisation_id
-        )
-    )
-    for project, rows in rows_of:
-        for row in rows:
-            row.prepare_for_api(
-                municipality=municipalities.get((row.municipality_id, project.locale_id)),
-                organisation=organisations.get((row.organisation_id, project.locale_id)),
-            )
-        project._cms_partners = rows
-
-
-def project_partners_for_api(project: ProjectPage) -> list[ProjectPartner]:
-    """The project's partner rows, each with its partner as partner sites should see it."""
-    projects_prepare([project])
-    return project._cms_partners
+    stored = [
+        project
+        for project in projects
+        if "partners" not in getattr(project, "_cluster_related_objects", {})
+    ]
+    if stored:
+        prefetch_related_objects(stored, "partners")
+    return {id(project): list(project.partners.all()) for project in projects}

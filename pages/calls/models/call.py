@@ -38,8 +38,7 @@ from cms.editorial.publishing import PublishedThroughModeration
 from cms.eligibility import CountryEligibilityPage
 from cms.forms import LocalisedChoicesPageForm
 from cms.graphql.language import in_reader_language
-from cms.graphql.visibility import public_pages
-from cms.localized import relation_in_locale
+from cms.graphql.loaders import related_in_locale
 from cms.models import BasePage
 from cms.sanitise import validate_url_scheme
 from cms.time_zones import zone_or_current
@@ -418,25 +417,20 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
     def requires_quality_label(self) -> bool:
         return bool(self.required_quality_label)
 
-    @property
-    def localized_programme(self) -> models.Model | None:
-        return relation_in_locale(self, "programme")
+    def localized_programme(self, info: object = None, **kwargs: object) -> models.Model | None:
+        return related_in_locale(info, self, "programme")
 
-    @property
-    def localized_action(self) -> models.Model | None:
-        return relation_in_locale(self, "programme_action")
+    def localized_action(self, info: object = None, **kwargs: object) -> models.Model | None:
+        return related_in_locale(info, self, "programme_action")
 
-    @property
-    def localized_contact(self) -> models.Model | None:
-        return relation_in_locale(self, "contact")
+    def localized_contact(self, info: object = None, **kwargs: object) -> models.Model | None:
+        return related_in_locale(info, self, "contact")
 
-    @property
-    def localized_related_conference(self) -> Page | None:
-        return relation_in_locale(self, "related_conference", restrict=public_pages)
+    def localized_related_conference(self, info: object = None, **kwargs: object) -> Page | None:
+        return related_in_locale(info, self, "related_conference")
 
-    @property
-    def localized_related_project(self) -> Page | None:
-        return relation_in_locale(self, "related_project", restrict=public_pages)
+    def localized_related_project(self, info: object = None, **kwargs: object) -> Page | None:
+        return related_in_locale(info, self, "related_project")
 
     def clean(self) -> None:
         super().clean()

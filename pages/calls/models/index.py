@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from grapple.models import GraphQLCollection, GraphQLForeignKey
 
 from cms.editorial.publishing import PublishedThroughModeration
+from cms.graphql.loaders import noted, visibility_of
 from cms.graphql.types import with_list_arguments
 from cms.models import BaseIndexPage
 
@@ -59,9 +60,11 @@ class CallIndexPage(PublishedThroughModeration, BaseIndexPage):
     def calls(self, info: object = None, **kwargs: object) -> list[CallPage]:
         """The live, public call pages below this index (GraphQL passes ``info``).
 
-        A list, not a queryset: ``limit`` and ``offset`` slice it, and a sliced queryset can
-        no longer be narrowed by the visibility middleware.
+        A list, not a queryset: ``limit`` and ``offset`` slice it; the request's loaders then
+        fetch what the query asks of the items for all of them at once.
         """
         from pages.calls.selectors import calls_under
 
-        return list(with_list_arguments(calls_under(self), info, kwargs))
+        return noted(
+            info, with_list_arguments(calls_under(self, visibility_of(info)), info, kwargs)
+        )

@@ -35,7 +35,7 @@ from cms.blocks import BodyBlock
 from cms.eligibility import CountryEligibilityPage
 from cms.forms import LocalisedChoicesPageForm
 from cms.graphql.language import choice_label
-from cms.localized import relation_in_locale
+from cms.graphql.loaders import related_in_locale
 from cms.models import BasePage
 from cms.sanitise import validate_url_scheme
 from cms.time_zones import zone_or_current
@@ -449,21 +449,19 @@ class ConferencePage(CountryEligibilityPage):
     def working_language_codes(self) -> list[str]:
         return language_codes(self.working_languages)
 
-    @property
-    def localized_main_organiser(self) -> models.Model | None:
-        return relation_in_locale(self, "main_organiser")
+    def localized_main_organiser(
+        self, info: object = None, **kwargs: object
+    ) -> models.Model | None:
+        return related_in_locale(info, self, "main_organiser")
 
-    @property
-    def localized_contact(self) -> models.Model | None:
-        return relation_in_locale(self, "contact")
+    def localized_contact(self, info: object = None, **kwargs: object) -> models.Model | None:
+        return related_in_locale(info, self, "contact")
 
-    @property
-    def localized_initiators(self) -> list[models.Model]:
-        return relation_in_locale(self, "initiators")
+    def localized_initiators(self, info: object = None, **kwargs: object) -> list[models.Model]:
+        return related_in_locale(info, self, "initiators")
 
-    @property
-    def localized_co_organisers(self) -> list[models.Model]:
-        return relation_in_locale(self, "co_organisers")
+    def localized_co_organisers(self, info: object = None, **kwargs: object) -> list[models.Model]:
+        return related_in_locale(info, self, "co_organisers")
 
     def clean(self) -> None:
         super().clean()

@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.localized import relation_in_locale
+from cms.graphql.loaders import related_in_locale
 from cms.models import alt_text_field
 
 
@@ -132,7 +132,6 @@ class ConferencePartnerLogo(TranslatableMixin, Orderable):
 
         return image_with_alt(self.image, self.image_alt, info)
 
-    @property
-    def localized_organisation(self) -> models.Model | None:
+    def localized_organisation(self, info: object = None, **kwargs: object) -> models.Model | None:
         """The organisation in the row's language (the conference's) when translated there."""
-        return relation_in_locale(self, "organisation")
+        return related_in_locale(info, self, "organisation")

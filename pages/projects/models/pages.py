@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
+from cms.graphql.loaders import batched, noted, visibility_of
 from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage
 from cms.sanitise import validate_url_scheme
 from pages.projects.forms import ProjectPageForm
@@ -63,11 +64,9 @@ class ProjectIndexPage(BaseIndexPage):
 
     def projects(self, info: object = None) -> list["ProjectPage"]:
         """The public project pages below this index (GraphQL passes ``info``)."""
-        from pages.projects.selectors import projects_prepare, projects_under
+        from pages.projects.selectors import projects_under
 
-        items = list(projects_under(self)[:INDEX_LIST_LIMIT])
-        projects_prepare(items)
-        return items
+        return noted(info, projects_under(self, visibility_of(info))[:INDEX_LIST_LIMIT])
 
 
 class ProjectPage(BasePage):
@@ -285,18 +284,14 @@ class ProjectPage(BasePage):
 
     def partners_for_api(self, info: object = None) -> list[ProjectPartner]:
         """Partner rows with each partner in this page's language (GraphQL passes ``info``)."""
-        # Stored by the list query for all its projects (``projects_prepare``), else here;
-        # partners and leadPartner in one query share the rows.
-        prepared = getattr(self, "_cms_partners", None)
-        if prepared is not None:
-            return prepared
-        from pages.projects.selectors import project_partners_for_api
+        # Loaded for every project of the request at once; partners and leadPartner share them.
+        from pages.projects.selectors import projects_partners
 
-        return project_partners_for_api(self)
+        return batched(info, "project_partners", self, projects_partners)
 
     def lead_partner_for_api(self, info: object = None) -> ProjectPartner | None:
         return next(
-            (row for row in self.partners_for_api() if row.role == ProjectPartner.Role.LEAD),
+            (row for row in self.partners_for_api(info) if row.role == ProjectPartner.Role.LEAD),
             None,
         )
 
