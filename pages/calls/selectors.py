@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from wagtail.models import Locale
 
@@ -16,6 +15,7 @@ from cms.eligibility import eligible_country_code, open_to_country
 from cms.graphql.visibility import public_pages
 from cms.localized import attach_relations_in_locale
 from pages.calls.models import CallPage
+from pages.calls.querysets import CallPageQuerySet
 
 if TYPE_CHECKING:
     from pages.calls.models import CallIndexPage
@@ -29,17 +29,17 @@ Status = CallPage.Status
 
 def calls_live(locale: Locale) -> QuerySet[CallPage]:
     """Live, public call pages in ``locale``."""
-    return public_pages(CallPage.objects.filter(locale=locale))
+    return CallPage.objects.filter(locale=locale).public()
 
 
 def calls_for_api(locale: Locale) -> QuerySet[CallPage]:
     """Calls for the top-level GraphQL list, with what their type shows joined in."""
-    return with_relations(calls_live(locale)).order_by("deadline", "title")
+    return calls_live(locale).with_relations().in_listing_order()
 
 
 def calls_open(locale: Locale, now: datetime.datetime | None = None) -> QuerySet[CallPage]:
     """Calls in ``locale`` that take applications at ``now`` (default: this moment)."""
-    return calls_with_status(calls_live(locale), Status.OPEN, now=now)
+    return calls_live(locale).with_status(Status.OPEN, now=now)
 
 
 def calls_with_status(
@@ -47,17 +47,9 @@ def calls_with_status(
 ) -> QuerySet[CallPage]:
     """Narrow ``queryset`` to calls that are ``status`` at ``now`` (default: this moment).
 
-    The same rule as ``CallPage.status``, in the database: nothing is stored, so a call
-    closes on time without anyone saving it.
+    :meth:`CallPageQuerySet.with_status`, for any queryset of call pages.
     """
-    now = now or timezone.now()
-    if status == Status.UPCOMING:
-        return queryset.filter(opens_at__gt=now)
-    if status == Status.OPEN:
-        return queryset.filter(opens_at__lte=now, deadline__gt=now)
-    if status == Status.CLOSED:
-        return queryset.filter(deadline__lte=now)
-    raise ValueError(f"Unknown call status {status!r}; use one of {', '.join(Status.values)}.")
+    return CallPageQuerySet.with_status(queryset, status, now=now)
 
 
 def calls_filter(
@@ -91,21 +83,12 @@ def calls_filter(
 
 def calls_under(index: CallIndexPage) -> QuerySet[CallPage]:
     """The live, public call pages below ``index``, nearest deadline first."""
-    return with_relations(public_pages(CallPage.objects.child_of(index))).order_by(
-        "deadline", "title"
-    )
+    return CallPage.objects.listed_under(index)
 
 
 def with_relations(queryset: QuerySet[CallPage]) -> QuerySet[CallPage]:
     """Join in what the GraphQL call type shows, so a list costs a fixed number of queries."""
-    return queryset.select_related(
-        "locale",
-        "programme",
-        "programme_action",
-        "contact",
-        "related_conference",
-        "related_project",
-    ).prefetch_related("eligible_country_groups")
+    return CallPageQuerySet.with_relations(queryset)
 
 
 def calls_prepare(calls: list[CallPage]) -> None:

@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
-from django.utils import timezone
+from django.db.models import QuerySet, prefetch_related_objects
 
 from wagtail.models import Locale
 
 from cms.eligibility import eligible_country_code, open_to_country
-from cms.graphql.visibility import public_pages
 from cms.localized import attach_relations_in_locale
-from pages.conferences.models import ConferencePage, ConferencePartnerLogo
+from pages.conferences.models import ConferencePage
+from pages.conferences.querysets import ConferencePageQuerySet
 
 if TYPE_CHECKING:
     from pages.conferences.models import ConferenceIndexPage
@@ -30,12 +29,12 @@ LOCALIZED_RELATIONS = (
 
 def conferences_live(locale: Locale) -> QuerySet[ConferencePage]:
     """Live, public conference pages in ``locale``."""
-    return public_pages(ConferencePage.objects.filter(locale=locale))
+    return ConferencePage.objects.filter(locale=locale).public()
 
 
 def conferences_for_api(locale: Locale) -> QuerySet[ConferencePage]:
     """Conferences for the top-level GraphQL list, with what their type shows joined in."""
-    return with_relations(conferences_live(locale)).order_by("starts_at", "title")
+    return conferences_live(locale).with_relations().in_listing_order()
 
 
 def conferences_filter(
@@ -60,37 +59,18 @@ def conferences_upcoming(
     now: datetime.datetime | None = None,
 ) -> QuerySet[ConferencePage]:
     """Conferences not over yet at ``now`` (default: this moment), or with ``upcoming=False``
-    the ones that have ended. Nothing is stored: the split moves with the clock."""
-    now = now or timezone.now()
-    return queryset.filter(ends_at__gt=now) if upcoming else queryset.filter(ends_at__lte=now)
+    the ones that have ended: :meth:`ConferencePageQuerySet.upcoming` for any queryset."""
+    return ConferencePageQuerySet.upcoming(queryset, upcoming=upcoming, now=now)
 
 
 def conferences_under(index: ConferenceIndexPage) -> QuerySet[ConferencePage]:
     """The live, public conference pages below ``index``, soonest first."""
-    return with_relations(public_pages(ConferencePage.objects.child_of(index))).order_by(
-        "starts_at", "title"
-    )
+    return ConferencePage.objects.listed_under(index)
 
 
 def with_relations(queryset: QuerySet[ConferencePage]) -> QuerySet[ConferencePage]:
     """Join in what the GraphQL conference type shows, so a list costs a fixed number of queries."""
-    return queryset.select_related(
-        "locale", "main_organiser", "main_organiser__logo", "contact"
-    ).prefetch_related(
-        # Renditions too: with them prefetched, an image's rendition costs no query of its own.
-        "main_organiser__logo__renditions",
-        "objectives",
-        "delegation_roles",
-        "eligible_country_groups",
-        "initiators",
-        "co_organisers",
-        Prefetch(
-            "partner_logos",
-            queryset=ConferencePartnerLogo.objects.select_related(
-                "image", "organisation"
-            ).prefetch_related("image__renditions"),
-        ),
-    )
+    return ConferencePageQuerySet.with_relations(queryset)
 
 
 def conferences_prepare(conferences: list[ConferencePage]) -> None:

@@ -32,6 +32,11 @@ from cms.blocks import BodyBlock
 from cms.graphql.types import GraphQLCountry
 from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage, alt_text_field
 from cms.sanitise import validate_url_scheme
+from pages.municipalities.querysets import (
+    MunicipalityPageManager,
+    municipality_projects,
+    prepare_projects,
+)
 
 LATITUDE_RANGE = (Decimal(-90), Decimal(90))
 LONGITUDE_RANGE = (Decimal(-180), Decimal(180))
@@ -76,10 +81,8 @@ class MunicipalityIndexPage(BaseIndexPage):
 
     def municipalities(self, info: object = None) -> list["MunicipalityPage"]:
         """The public municipality pages below this index (GraphQL passes ``info``)."""
-        from pages.municipalities.selectors import municipalities_prepare, municipalities_under
-
-        items = list(municipalities_under(self)[:INDEX_LIST_LIMIT])
-        municipalities_prepare(items)
+        items = list(MunicipalityPage.objects.listed_under(self)[:INDEX_LIST_LIMIT])
+        prepare_projects(items)
         return items
 
 
@@ -172,6 +175,8 @@ class MunicipalityPage(BasePage):
         ),
         verbose_name=_("organisation"),
     )
+
+    objects = MunicipalityPageManager()
 
     content_panels = [
         *BasePage.content_panels,
@@ -302,11 +307,9 @@ class MunicipalityPage(BasePage):
 
         Derived from the projects' partner rows, so a partnership is entered only once, on
         the project. A list query stores them for all its items first
-        (``municipalities_prepare``). GraphQL passes ``info``; it is not needed.
+        (``prepare_projects``). GraphQL passes ``info``; it is not needed.
         """
         prepared = getattr(self, "_cms_projects", None)
         if prepared is not None:
             return prepared
-        from pages.municipalities.selectors import municipality_projects
-
         return municipality_projects(self)

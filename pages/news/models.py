@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.blocks import BodyBlock
 from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage
 from pages.news.forms import NewsPageForm
+from pages.news.querysets import NewsPageManager, prepare_relations, related_in_locale
 
 
 class NewsIndexPage(BaseIndexPage):
@@ -66,10 +67,8 @@ class NewsIndexPage(BaseIndexPage):
 
     def news(self, info: object = None) -> list["NewsPage"]:
         """The public news items below this index (GraphQL passes ``info``)."""
-        from pages.news.selectors import news_prepare, news_under
-
-        items = list(news_under(self)[:INDEX_LIST_LIMIT])
-        news_prepare(items)
+        items = list(NewsPage.objects.listed_under(self)[:INDEX_LIST_LIMIT])
+        prepare_relations(items)
         return items
 
 
@@ -133,6 +132,8 @@ class NewsPage(BasePage):
         help_text=_("Organisations that took part, e.g. local NGOs at a meeting."),
         verbose_name=_("related organisations"),
     )
+
+    objects = NewsPageManager()
 
     content_panels = [
         *BasePage.content_panels,
@@ -248,7 +249,7 @@ class NewsPage(BasePage):
         """The byline when set, else the author's name."""
         return self.byline or (self.author.name if self.author else "")
 
-    # Lists in the item's language; the list query stores them first (``news_prepare``).
+    # Lists in the item's language; the list query stores them first (``prepare_relations``).
     def categories_in_locale(self, info: object = None) -> list:
         return self._related_in_locale("categories")
 
@@ -265,8 +266,6 @@ class NewsPage(BasePage):
         prepared = getattr(self, f"_cms_{relation}", None)
         if prepared is not None:
             return prepared
-        from pages.news.selectors import related_in_locale
-
         return related_in_locale(self, relation)
 
 

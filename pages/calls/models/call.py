@@ -35,7 +35,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
 from cms.editorial.publishing import PublishedThroughModeration
-from cms.eligibility import CountryEligibilityPage
+from cms.eligibility import CountryEligibilityPage, eligibility_graphql_fields
 from cms.forms import LocalisedChoicesPageForm
 from cms.graphql.language import in_reader_language
 from cms.graphql.visibility import public_pages
@@ -54,6 +54,7 @@ from pages.calls.models.fields import (
     time_zone_choices,
     validate_organisation_kinds,
 )
+from pages.calls.querysets import CallPageManager
 
 
 class CallPageForm(LocalisedChoicesPageForm):
@@ -217,6 +218,8 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
         verbose_name=_("body"),
     )
 
+    objects = CallPageManager()
+
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("summary"),
@@ -325,7 +328,7 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
         ),
         GraphQLString("required_quality_label"),
         GraphQLBoolean("requires_quality_label", required=True),
-        *CountryEligibilityPage.eligibility_graphql_fields,
+        *eligibility_graphql_fields("countries.CountryGroup"),
         GraphQLInt("duration_min_months"),
         GraphQLInt("duration_max_months"),
         GraphQLString("application_url"),

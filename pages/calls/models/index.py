@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -12,9 +10,7 @@ from grapple.models import GraphQLCollection, GraphQLForeignKey
 from cms.editorial.publishing import PublishedThroughModeration
 from cms.graphql.types import with_list_arguments
 from cms.models import BaseIndexPage
-
-if TYPE_CHECKING:
-    from pages.calls.models import CallPage
+from pages.calls.models.call import CallPage
 
 
 class CallIndexPage(PublishedThroughModeration, BaseIndexPage):
@@ -62,6 +58,4 @@ class CallIndexPage(PublishedThroughModeration, BaseIndexPage):
         A list, not a queryset: ``limit`` and ``offset`` slice it, and a sliced queryset can
         no longer be narrowed by the visibility middleware.
         """
-        from pages.calls.selectors import calls_under
-
-        return list(with_list_arguments(calls_under(self), info, kwargs))
+        return list(with_list_arguments(CallPage.objects.listed_under(self), info, kwargs))

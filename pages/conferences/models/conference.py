@@ -32,7 +32,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
-from cms.eligibility import CountryEligibilityPage
+from cms.eligibility import CountryEligibilityPage, eligibility_graphql_fields
 from cms.forms import LocalisedChoicesPageForm
 from cms.graphql.language import choice_label
 from cms.localized import relation_in_locale
@@ -46,6 +46,7 @@ from pages.conferences.models.fields import (
     time_zone_choices,
     validate_language_codes,
 )
+from pages.conferences.querysets import ConferencePageManager
 
 
 class ConferencePageForm(LocalisedChoicesPageForm):
@@ -202,6 +203,8 @@ class ConferencePage(CountryEligibilityPage):
         verbose_name=_("body"),
     )
 
+    objects = ConferencePageManager()
+
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("summary"),
@@ -324,7 +327,7 @@ class ConferencePage(CountryEligibilityPage):
             item_required=True,
         ),
         GraphQLString("delegation_note"),
-        *CountryEligibilityPage.eligibility_graphql_fields,
+        *eligibility_graphql_fields("countries.CountryGroup"),
         GraphQLForeignKey(
             "main_organiser", "organisations.Organisation", source="localized_main_organiser"
         ),

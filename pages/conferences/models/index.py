@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -11,9 +9,7 @@ from grapple.models import GraphQLCollection, GraphQLForeignKey
 
 from cms.graphql.types import with_list_arguments
 from cms.models import BaseIndexPage
-
-if TYPE_CHECKING:
-    from pages.conferences.models import ConferencePage
+from pages.conferences.models.conference import ConferencePage
 
 
 class ConferenceIndexPage(BaseIndexPage):
@@ -57,6 +53,4 @@ class ConferenceIndexPage(BaseIndexPage):
         A list, not a queryset: ``limit`` and ``offset`` slice it, and a sliced queryset can
         no longer be narrowed by the visibility middleware.
         """
-        from pages.conferences.selectors import conferences_under
-
-        return list(with_list_arguments(conferences_under(self), info, kwargs))
+        return list(with_list_arguments(ConferencePage.objects.listed_under(self), info, kwargs))

@@ -22,6 +22,7 @@ from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage
 from cms.sanitise import validate_url_scheme
 from pages.projects.forms import ProjectPageForm
 from pages.projects.models.rows import ProjectPartner
+from pages.projects.querysets import ProjectPageManager, prepare_partners
 
 
 class ProjectIndexPage(BaseIndexPage):
@@ -63,10 +64,8 @@ class ProjectIndexPage(BaseIndexPage):
 
     def projects(self, info: object = None) -> list["ProjectPage"]:
         """The public project pages below this index (GraphQL passes ``info``)."""
-        from pages.projects.selectors import projects_prepare, projects_under
-
-        items = list(projects_under(self)[:INDEX_LIST_LIMIT])
-        projects_prepare(items)
+        items = list(ProjectPage.objects.listed_under(self)[:INDEX_LIST_LIMIT])
+        prepare_partners(items)
         return items
 
 
@@ -144,6 +143,8 @@ class ProjectPage(BasePage):
         help_text=_("The full story of the project."),
         verbose_name=_("body"),
     )
+
+    objects = ProjectPageManager()
 
     content_panels = [
         *BasePage.content_panels,
@@ -285,14 +286,13 @@ class ProjectPage(BasePage):
 
     def partners_for_api(self, info: object = None) -> list[ProjectPartner]:
         """Partner rows with each partner in this page's language (GraphQL passes ``info``)."""
-        # Stored by the list query for all its projects (``projects_prepare``), else here;
+        # Stored by the list query for all its projects (``prepare_partners``), else here;
         # partners and leadPartner in one query share the rows.
         prepared = getattr(self, "_cms_partners", None)
-        if prepared is not None:
-            return prepared
-        from pages.projects.selectors import project_partners_for_api
-
-        return project_partners_for_api(self)
+        if prepared is None:
+            prepare_partners([self])
+            prepared = self._cms_partners
+        return prepared
 
     def lead_partner_for_api(self, info: object = None) -> ProjectPartner | None:
         return next(
