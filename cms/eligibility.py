@@ -12,8 +12,9 @@ from django.db import models
 from django.db.models import CharField, Q, QuerySet, Value
 from django.db.models.functions import Concat
 
-from grapple.models import GraphQLCollection, GraphQLField, GraphQLForeignKey, GraphQLString
+from grapple.models import GraphQLField, GraphQLForeignKey, GraphQLString
 
+from cms.graphql.collection_descriptions import GraphQLDescribedCollection
 from cms.graphql.types import GraphQLCountryList
 from cms.localized import relation_in_locale
 from cms.models import BasePage
@@ -52,13 +53,14 @@ def eligibility_graphql_fields(group_model: str) -> list[GraphQLField]:
     every page type that has it; ``group_model`` is what the page's ``eligible_country_groups``
     point to (e.g. ``"countries.CountryGroup"``): the page names it, the core names no plugin."""
     return [
-        GraphQLCollection(
+        GraphQLDescribedCollection(
             GraphQLForeignKey,
             "eligible_country_groups",
             group_model,
             source="localized_eligible_country_groups",
             required=True,
             item_required=True,
+            description="Country groups whose countries are eligible, in the page's language.",
         ),
         GraphQLCountryList(
             "eligible_countries", description="Countries eligible besides the groups."
@@ -67,7 +69,9 @@ def eligibility_graphql_fields(group_model: str) -> list[GraphQLField]:
             "all_eligible_countries",
             description="Every eligible country: the groups' and the single ones, by code.",
         ),
-        GraphQLString("eligibility_note"),
+        GraphQLString(
+            "eligibility_note", description="Anything else about eligibility, e.g. residence rules."
+        ),
     ]
 
 

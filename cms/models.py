@@ -135,7 +135,10 @@ class BaseIndexPage(BasePage):
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
-    graphql_fields = [*BasePage.graphql_fields, GraphQLString("intro")]
+    graphql_fields = [
+        *BasePage.graphql_fields,
+        GraphQLString("intro", description="A short introduction to show above the list."),
+    ]
 
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
 
@@ -182,9 +185,18 @@ class BaseSocialLink(Orderable):
     panels = [FieldRowPanel([FieldPanel("network"), FieldPanel("url")])]
 
     graphql_fields = [
-        GraphQLString("network", required=True),
-        GraphQLString("network_label", required=True, source="network_label_for_reader"),
-        GraphQLString("url", required=True),
+        GraphQLString(
+            "network",
+            required=True,
+            description="facebook, instagram, tiktok, youtube, linkedin, x or website.",
+        ),
+        GraphQLString(
+            "network_label",
+            required=True,
+            source="network_label_for_reader",
+            description="The network's name in the language asked for, e.g. Other website.",
+        ),
+        GraphQLString("url", required=True, description="The profile's full address."),
     ]
 
     translatable_fields = [
@@ -259,7 +271,14 @@ class BaseSnippet(TranslatableMixin, index.Indexed, models.Model):
         index.FilterField("locale"),
     ]
 
-    graphql_fields = [GraphQLString("name", required=True), GraphQLString("slug", required=True)]
+    graphql_fields = [
+        GraphQLString("name", required=True, description="The name, in the item's language."),
+        GraphQLString(
+            "slug",
+            required=True,
+            description="The same in every language; use it in addresses and in the list filters.",
+        ),
+    ]
 
     translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
 

@@ -222,18 +222,39 @@ class MunicipalityPage(BasePage):
 
     graphql_fields = [
         *BasePage.graphql_fields,
-        GraphQLString("official_name"),
-        GraphQLCountry("country"),
-        GraphQLString("region"),
-        GraphQLString("website"),
-        GraphQLFloat("latitude"),
-        GraphQLFloat("longitude"),
-        GraphQLInt("population"),
-        GraphQLImage("logo", source="logo_for_reader"),
-        GraphQLString("short_profile"),
-        GraphQLStreamfield("body"),
-        GraphQLForeignKey("contact", "people.Person"),
-        GraphQLForeignKey("organisation", "organisations.Organisation"),
+        GraphQLString(
+            "official_name",
+            description="The legal name in the municipality's own language.",
+        ),
+        GraphQLCountry("country", description="The country the municipality is in."),
+        GraphQLString("region", description="Region or province, e.g. Lazio."),
+        GraphQLString("website", description="The municipality's official website."),
+        GraphQLFloat(
+            "latitude",
+            description="Decimal degrees north (negative for south); null if unknown.",
+        ),
+        GraphQLFloat(
+            "longitude",
+            description="Decimal degrees east (negative for west); null if unknown.",
+        ),
+        GraphQLInt("population", description="Inhabitants at the latest census; null if unknown."),
+        GraphQLImage(
+            "logo",
+            source="logo_for_reader",
+            description="Coat of arms or logo, with this page's alt text.",
+        ),
+        GraphQLString("short_profile", description="Two or three sentences for lists and maps."),
+        GraphQLStreamfield("body", description="The full profile of the municipality."),
+        GraphQLForeignKey(
+            "contact",
+            "people.Person",
+            description="The person to contact about the municipality's work in the network.",
+        ),
+        GraphQLForeignKey(
+            "organisation",
+            "organisations.Organisation",
+            description="The municipality's entry among organisations, if it has one.",
+        ),
         GraphQLForeignKey(
             "projects",
             "projects.ProjectPage",

@@ -1,9 +1,12 @@
+import graphene
+
 from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from grapple.models import (
+    GraphQLField,
     GraphQLForeignKey,
     GraphQLImage,
     GraphQLStreamfield,
@@ -176,13 +179,23 @@ class NewsPage(BasePage):
 
     graphql_fields = [
         *BasePage.graphql_fields,
-        GraphQLString("date", required=True, description="Publication date, YYYY-MM-DD."),
-        GraphQLForeignKey("author", "people.Person"),
-        GraphQLString("byline"),
+        GraphQLField("date", graphene.Date, required=True, description="The publication date."),
+        GraphQLForeignKey(
+            "author",
+            "people.Person",
+            description="The person who wrote the item, if they are in the people list.",
+        ),
+        GraphQLString("byline", description="Shown instead of the author's name when set."),
         GraphQLString("author_name", description="The byline when set, else the author's name."),
-        GraphQLString("intro"),
-        GraphQLStreamfield("body"),
-        GraphQLForeignKey("gallery_images", "news.NewsGalleryImage", is_list=True, required=True),
+        GraphQLString("intro", description="The lead: one or two sentences that sum up the item."),
+        GraphQLStreamfield("body", description="The full text of the item."),
+        GraphQLForeignKey(
+            "gallery_images",
+            "news.NewsGalleryImage",
+            is_list=True,
+            required=True,
+            description="Images of the item's gallery, in order.",
+        ),
         # Lists in the item's language: each related item's translation when there is one.
         GraphQLForeignKey(
             "categories",
@@ -190,6 +203,7 @@ class NewsPage(BasePage):
             is_list=True,
             required=True,
             source="categories_in_locale",
+            description="Themes the item is tagged with, in the item's language.",
         ),
         GraphQLForeignKey(
             "related_projects",
@@ -197,6 +211,7 @@ class NewsPage(BasePage):
             is_list=True,
             required=True,
             source="related_projects_in_locale",
+            description="Public projects the item reports on, in the item's language.",
         ),
         GraphQLForeignKey(
             "related_municipalities",
@@ -204,6 +219,7 @@ class NewsPage(BasePage):
             is_list=True,
             required=True,
             source="related_municipalities_in_locale",
+            description="Public municipalities that took part or hosted, in the item's language.",
         ),
         GraphQLForeignKey(
             "related_organisations",
@@ -211,6 +227,7 @@ class NewsPage(BasePage):
             is_list=True,
             required=True,
             source="related_organisations_in_locale",
+            description="Organisations that took part, in the item's language.",
         ),
     ]
 
@@ -286,8 +303,13 @@ class NewsGalleryImage(TranslatableMixin, Orderable):
     panels = [FieldPanel("image"), FieldPanel("caption")]
 
     graphql_fields = [
-        GraphQLImage("image", required=True, source="image_for_reader"),
-        GraphQLString("caption"),
+        GraphQLImage(
+            "image",
+            required=True,
+            source="image_for_reader",
+            description="The image, with the caption as its alt text.",
+        ),
+        GraphQLString("caption", description="What the image shows."),
     ]
 
     translatable_fields = [

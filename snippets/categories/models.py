@@ -32,7 +32,10 @@ class Category(BaseSnippet):
 
     search_fields = [*BaseSnippet.search_fields, index.SearchField("description")]
 
-    graphql_fields = [*BaseSnippet.graphql_fields, GraphQLString("description")]
+    graphql_fields = [
+        *BaseSnippet.graphql_fields,
+        GraphQLString("description", description="One or two sentences about the category."),
+    ]
 
     translatable_fields = [*BaseSnippet.translatable_fields, TranslatableField("description")]
 

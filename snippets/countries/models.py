@@ -15,7 +15,7 @@ from cms.graphql.types import CountryObjectType
 from cms.models import BaseSnippet
 
 
-def _country_list(field_name: str) -> Callable[[], GraphQLField]:
+def _country_list(field_name: str, *, description: str) -> Callable[[], GraphQLField]:
     """``[Country!]!`` for a multiple CountryField.
 
     Stands in for ``cms.graphql.types.GraphQLCountryList``, which wraps the already non-null
@@ -24,7 +24,9 @@ def _country_list(field_name: str) -> Callable[[], GraphQLField]:
 
     def mixin() -> GraphQLField:
         item = graphene.NonNull(CountryObjectType)
-        return GraphQLField(field_name, graphene.NonNull(graphene.List(item)))
+        return GraphQLField(
+            field_name, graphene.NonNull(graphene.List(item)), description=description
+        )
 
     return mixin
 
@@ -57,9 +59,9 @@ class CountryGroup(BaseSnippet):
 
     graphql_fields = [
         *BaseSnippet.graphql_fields,
-        GraphQLString("description"),
-        _country_list("countries"),
-        GraphQLInt("country_count", required=True),
+        GraphQLString("description", description="Who decides the list and what it is used for."),
+        _country_list("countries", description="The member countries; the same in every language."),
+        GraphQLInt("country_count", required=True, description="How many countries the group has."),
     ]
 
     translatable_fields = [

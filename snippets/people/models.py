@@ -82,11 +82,19 @@ class Person(BaseSnippet):
 
     graphql_fields = [
         *BaseSnippet.graphql_fields,
-        GraphQLString("role"),
-        GraphQLForeignKey("organisation", "organisations.Organisation"),
-        GraphQLString("email"),
-        GraphQLString("phone"),
-        GraphQLImage("photo", source="photo_for_reader"),
+        GraphQLString("role", description="Job title or role, in the person's language."),
+        GraphQLForeignKey(
+            "organisation",
+            "organisations.Organisation",
+            description="Where the person works or volunteers.",
+        ),
+        GraphQLString("email", description="A work address the person agreed to publish."),
+        GraphQLString("phone", description="In international format."),
+        GraphQLImage(
+            "photo",
+            source="photo_for_reader",
+            description="A portrait, with this person's alt text.",
+        ),
     ]
 
     translatable_fields = [

@@ -22,13 +22,17 @@ from cms.models import BaseSnippet
 from cms.sanitise import validate_url_scheme
 
 
-def _required_list(field_name: str, model_label: str) -> Callable[[], GraphQLField]:
+def _required_list(
+    field_name: str, model_label: str, *, description: str
+) -> Callable[[], GraphQLField]:
     """``[Type!]!`` for a child relation: plain lists, without grapple's queryset arguments."""
 
     def mixin() -> GraphQLField:
         model = apps.get_model(model_label)
         item = graphene.NonNull(lambda: grapple_registry.models[model])
-        return GraphQLField(field_name, graphene.NonNull(graphene.List(item)))
+        return GraphQLField(
+            field_name, graphene.NonNull(graphene.List(item)), description=description
+        )
 
     return mixin
 
@@ -76,10 +80,14 @@ class Programme(BaseSnippet, ClusterableModel):
 
     graphql_fields = [
         *BaseSnippet.graphql_fields,
-        GraphQLString("acronym"),
-        GraphQLString("description"),
-        GraphQLString("website"),
-        _required_list("actions", "programmes.ProgrammeAction"),
+        GraphQLString("acronym", description="The short form in this language, e.g. ESC."),
+        GraphQLString("description", description="What the programme funds and who can take part."),
+        GraphQLString("website", description="The programme's official page."),
+        _required_list(
+            "actions",
+            "programmes.ProgrammeAction",
+            description="The programme's actions (strands), in the programme's order.",
+        ),
     ]
 
     translatable_fields = [
@@ -126,10 +134,19 @@ class ProgrammeAction(TranslatableMixin, index.Indexed, Orderable):
     ]
 
     graphql_fields = [
-        GraphQLString("name", required=True),
-        GraphQLString("slug", required=True),
-        GraphQLString("description"),
-        GraphQLForeignKey("programme", "programmes.Programme", required=True),
+        GraphQLString("name", required=True, description="The action's name."),
+        GraphQLString(
+            "slug",
+            required=True,
+            description="Unique within the programme, the same in every language.",
+        ),
+        GraphQLString("description", description="Who can apply and what the action supports."),
+        GraphQLForeignKey(
+            "programme",
+            "programmes.Programme",
+            required=True,
+            description="The programme the action belongs to.",
+        ),
     ]
 
     translatable_fields = [

@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from grapple.models import GraphQLCollection, GraphQLForeignKey
+from grapple.models import GraphQLForeignKey
 
 from cms.editorial.publishing import PublishedThroughModeration
+from cms.graphql.collection_descriptions import GraphQLDescribedCollection
 from cms.graphql.types import with_list_arguments
 from cms.models import BaseIndexPage
 from pages.calls.models.call import CallPage
@@ -30,7 +31,7 @@ class CallIndexPage(PublishedThroughModeration, BaseIndexPage):
 
     graphql_fields = [
         *BaseIndexPage.graphql_fields,
-        GraphQLCollection(
+        GraphQLDescribedCollection(
             GraphQLForeignKey,
             "calls",
             "calls.CallPage",

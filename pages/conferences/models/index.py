@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from grapple.models import GraphQLCollection, GraphQLForeignKey
+from grapple.models import GraphQLForeignKey
 
+from cms.graphql.collection_descriptions import GraphQLDescribedCollection
 from cms.graphql.types import with_list_arguments
 from cms.models import BaseIndexPage
 from pages.conferences.models.conference import ConferencePage
@@ -25,7 +26,7 @@ class ConferenceIndexPage(BaseIndexPage):
 
     graphql_fields = [
         *BaseIndexPage.graphql_fields,
-        GraphQLCollection(
+        GraphQLDescribedCollection(
             GraphQLForeignKey,
             "conferences",
             "conferences.ConferencePage",

@@ -28,13 +28,17 @@ from cms.models import BaseSnippet, alt_text_field, phone_errors
 from cms.sanitise import validate_url_scheme
 
 
-def _required_list(field_name: str, model_label: str) -> Callable[[], GraphQLField]:
+def _required_list(
+    field_name: str, model_label: str, *, description: str
+) -> Callable[[], GraphQLField]:
     """``[Type!]!`` for a child relation: plain lists, without grapple's queryset arguments."""
 
     def mixin() -> GraphQLField:
         model = apps.get_model(model_label)
         item = graphene.NonNull(lambda: grapple_registry.models[model])
-        return GraphQLField(field_name, graphene.NonNull(graphene.List(item)))
+        return GraphQLField(
+            field_name, graphene.NonNull(graphene.List(item)), description=description
+        )
 
     return mixin
 
@@ -182,20 +186,53 @@ class Organisation(BaseSnippet, ClusterableModel):
 
     graphql_fields = [
         *BaseSnippet.graphql_fields,
-        GraphQLString("kind", required=True),
-        GraphQLString("kind_label", required=True, source="kind_label_for_reader"),
-        GraphQLString("short_description"),
-        GraphQLString("street_address"),
-        GraphQLString("postal_code"),
-        GraphQLString("city"),
-        GraphQLCountry("country", source="country_or_none"),
-        GraphQLString("website"),
-        GraphQLString("email"),
-        GraphQLString("phone"),
-        GraphQLImage("logo", source="logo_for_reader"),
-        _required_list("social_links", "organisations.OrganisationSocialLink"),
-        _required_list("opening_hours", "organisations.OpeningHours"),
-        _required_list("quality_labels", "organisations.QualityLabel"),
+        GraphQLString(
+            "kind",
+            required=True,
+            description=(
+                "municipality, ngo, national_agency, youth_centre, business, network, "
+                "public_institution or other."
+            ),
+        ),
+        GraphQLString(
+            "kind_label",
+            required=True,
+            source="kind_label_for_reader",
+            description="The kind in the language asked for, e.g. Youth centre.",
+        ),
+        GraphQLString(
+            "short_description",
+            description="What the organisation does, in two or three sentences.",
+        ),
+        GraphQLString("street_address", description="Street and number."),
+        GraphQLString("postal_code", description="The postal code."),
+        GraphQLString("city", description="The town or city."),
+        GraphQLCountry(
+            "country", source="country_or_none", description="The country; null if not given."
+        ),
+        GraphQLString("website", description="The organisation's website."),
+        GraphQLString("email", description="A general address the public may write to."),
+        GraphQLString("phone", description="In international format, e.g. +386 1 234 56 78."),
+        GraphQLImage(
+            "logo",
+            source="logo_for_reader",
+            description="The logo, with this organisation's alt text.",
+        ),
+        _required_list(
+            "social_links",
+            "organisations.OrganisationSocialLink",
+            description="The organisation's social media profiles.",
+        ),
+        _required_list(
+            "opening_hours",
+            "organisations.OpeningHours",
+            description="When the organisation is open, in order.",
+        ),
+        _required_list(
+            "quality_labels",
+            "organisations.QualityLabel",
+            description="Quality labels the organisation holds.",
+        ),
     ]
 
     translatable_fields = [
