@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from wagtail.models import Locale
 
 from cms.eligibility import eligible_country_code, open_to_country
-from cms.graphql.visibility import Visibility, public_pages
+from cms.graphql.visibility import Visibility
 from pages.calls.models import CallPage
+from pages.calls.querysets import CallPageQuerySet
 
 if TYPE_CHECKING:
     from pages.calls.models import CallIndexPage
@@ -24,18 +24,18 @@ Status = CallPage.Status
 
 def calls_live(locale: Locale, visibility: Visibility | None = None) -> QuerySet[CallPage]:
     """Live, public call pages in ``locale``."""
-    return public_pages(CallPage.objects.filter(locale=locale), visibility)
+    return CallPage.objects.filter(locale=locale).public(visibility)
 
 
 def calls_for_api(locale: Locale) -> QuerySet[CallPage]:
     """Calls in ``locale`` for the top-level GraphQL list, which applies the visibility rule;
     the request's loaders fetch what the query asks of them, for the whole page at once."""
-    return CallPage.objects.filter(locale=locale).order_by("deadline", "title")
+    return CallPage.objects.filter(locale=locale).in_listing_order()
 
 
 def calls_open(locale: Locale, now: datetime.datetime | None = None) -> QuerySet[CallPage]:
     """Calls in ``locale`` that take applications at ``now`` (default: this moment)."""
-    return calls_with_status(calls_live(locale), Status.OPEN, now=now)
+    return calls_live(locale).with_status(Status.OPEN, now=now)
 
 
 def calls_with_status(
@@ -43,17 +43,9 @@ def calls_with_status(
 ) -> QuerySet[CallPage]:
     """Narrow ``queryset`` to calls that are ``status`` at ``now`` (default: this moment).
 
-    The same rule as ``CallPage.status``, in the database: nothing is stored, so a call
-    closes on time without anyone saving it.
+    :meth:`CallPageQuerySet.with_status`, for any queryset of call pages.
     """
-    now = now or timezone.now()
-    if status == Status.UPCOMING:
-        return queryset.filter(opens_at__gt=now)
-    if status == Status.OPEN:
-        return queryset.filter(opens_at__lte=now, deadline__gt=now)
-    if status == Status.CLOSED:
-        return queryset.filter(deadline__lte=now)
-    raise ValueError(f"Unknown call status {status!r}; use one of {', '.join(Status.values)}.")
+    return CallPageQuerySet.with_status(queryset, status, now=now)
 
 
 def calls_filter(
@@ -87,4 +79,4 @@ def calls_filter(
 
 def calls_under(index: CallIndexPage, visibility: Visibility | None = None) -> QuerySet[CallPage]:
     """The live, public call pages below ``index``, nearest deadline first."""
-    return public_pages(CallPage.objects.child_of(index), visibility).order_by("deadline", "title")
+    return CallPage.objects.listed_under(index, visibility)

@@ -6,13 +6,13 @@ import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from wagtail.models import Locale
 
 from cms.eligibility import eligible_country_code, open_to_country
-from cms.graphql.visibility import Visibility, public_pages
+from cms.graphql.visibility import Visibility
 from pages.conferences.models import ConferencePage
+from pages.conferences.querysets import ConferencePageQuerySet
 
 if TYPE_CHECKING:
     from pages.conferences.models import ConferenceIndexPage
@@ -22,13 +22,13 @@ def conferences_live(
     locale: Locale, visibility: Visibility | None = None
 ) -> QuerySet[ConferencePage]:
     """Live, public conference pages in ``locale``."""
-    return public_pages(ConferencePage.objects.filter(locale=locale), visibility)
+    return ConferencePage.objects.filter(locale=locale).public(visibility)
 
 
 def conferences_for_api(locale: Locale) -> QuerySet[ConferencePage]:
     """Conferences in ``locale`` for the top-level GraphQL list, which applies the visibility
     rule; the request's loaders fetch what the query asks of them, for the whole page."""
-    return ConferencePage.objects.filter(locale=locale).order_by("starts_at", "title")
+    return ConferencePage.objects.filter(locale=locale).in_listing_order()
 
 
 def conferences_filter(
@@ -53,15 +53,12 @@ def conferences_upcoming(
     now: datetime.datetime | None = None,
 ) -> QuerySet[ConferencePage]:
     """Conferences not over yet at ``now`` (default: this moment), or with ``upcoming=False``
-    the ones that have ended. Nothing is stored: the split moves with the clock."""
-    now = now or timezone.now()
-    return queryset.filter(ends_at__gt=now) if upcoming else queryset.filter(ends_at__lte=now)
+    the ones that have ended: :meth:`ConferencePageQuerySet.upcoming` for any queryset."""
+    return ConferencePageQuerySet.upcoming(queryset, upcoming=upcoming, now=now)
 
 
 def conferences_under(
     index: ConferenceIndexPage, visibility: Visibility | None = None
 ) -> QuerySet[ConferencePage]:
     """The live, public conference pages below ``index``, soonest first."""
-    return public_pages(ConferencePage.objects.child_of(index), visibility).order_by(
-        "starts_at", "title"
-    )
+    return ConferencePage.objects.listed_under(index, visibility)

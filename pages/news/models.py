@@ -1,9 +1,12 @@
+import graphene
+
 from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from grapple.models import (
+    GraphQLField,
     GraphQLForeignKey,
     GraphQLImage,
     GraphQLStreamfield,
@@ -26,6 +29,7 @@ from cms.blocks import BodyBlock
 from cms.graphql.loaders import noted, related_in_locale, visibility_of
 from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage
 from pages.news.forms import NewsPageForm
+from pages.news.querysets import NewsPageManager
 
 
 class NewsIndexPage(BaseIndexPage):
@@ -67,9 +71,8 @@ class NewsIndexPage(BaseIndexPage):
 
     def news(self, info: object = None) -> list["NewsPage"]:
         """The public news items below this index (GraphQL passes ``info``)."""
-        from pages.news.selectors import news_under
-
-        return noted(info, news_under(self, visibility_of(info))[:INDEX_LIST_LIMIT])
+        listed = NewsPage.objects.listed_under(self, visibility_of(info))
+        return noted(info, listed[:INDEX_LIST_LIMIT])
 
 
 class NewsPage(BasePage):
@@ -133,6 +136,8 @@ class NewsPage(BasePage):
         verbose_name=_("related organisations"),
     )
 
+    objects = NewsPageManager()
+
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("date"),
@@ -174,13 +179,23 @@ class NewsPage(BasePage):
 
     graphql_fields = [
         *BasePage.graphql_fields,
-        GraphQLString("date", required=True, description="Publication date, YYYY-MM-DD."),
-        GraphQLForeignKey("author", "people.Person"),
-        GraphQLString("byline"),
+        GraphQLField("date", graphene.Date, required=True, description="The publication date."),
+        GraphQLForeignKey(
+            "author",
+            "people.Person",
+            description="The person who wrote the item, if they are in the people list.",
+        ),
+        GraphQLString("byline", description="Shown instead of the author's name when set."),
         GraphQLString("author_name", description="The byline when set, else the author's name."),
-        GraphQLString("intro"),
-        GraphQLStreamfield("body"),
-        GraphQLForeignKey("gallery_images", "news.NewsGalleryImage", is_list=True, required=True),
+        GraphQLString("intro", description="The lead: one or two sentences that sum up the item."),
+        GraphQLStreamfield("body", description="The full text of the item."),
+        GraphQLForeignKey(
+            "gallery_images",
+            "news.NewsGalleryImage",
+            is_list=True,
+            required=True,
+            description="Images of the item's gallery, in order.",
+        ),
         # Lists in the item's language: each related item's translation when there is one.
         GraphQLForeignKey(
             "categories",
@@ -188,6 +203,7 @@ class NewsPage(BasePage):
             is_list=True,
             required=True,
             source="categories_in_locale",
+            description="Themes the item is tagged with, in the item's language.",
         ),
         GraphQLForeignKey(
             "related_projects",
@@ -195,6 +211,7 @@ class NewsPage(BasePage):
             is_list=True,
             required=True,
             source="related_projects_in_locale",
+            description="Public projects the item reports on, in the item's language.",
         ),
         GraphQLForeignKey(
             "related_municipalities",
@@ -202,6 +219,7 @@ class NewsPage(BasePage):
             is_list=True,
             required=True,
             source="related_municipalities_in_locale",
+            description="Public municipalities that took part or hosted, in the item's language.",
         ),
         GraphQLForeignKey(
             "related_organisations",
@@ -209,6 +227,7 @@ class NewsPage(BasePage):
             is_list=True,
             required=True,
             source="related_organisations_in_locale",
+            description="Organisations that took part, in the item's language.",
         ),
     ]
 
@@ -278,8 +297,13 @@ class NewsGalleryImage(TranslatableMixin, Orderable):
     panels = [FieldPanel("image"), FieldPanel("caption")]
 
     graphql_fields = [
-        GraphQLImage("image", required=True, source="image_for_reader"),
-        GraphQLString("caption"),
+        GraphQLImage(
+            "image",
+            required=True,
+            source="image_for_reader",
+            description="The image, with the caption as its alt text.",
+        ),
+        GraphQLString("caption", description="What the image shows."),
     ]
 
     translatable_fields = [

@@ -18,16 +18,14 @@ if TYPE_CHECKING:
 
 def news_public(locale: Locale, visibility: Visibility | None = None) -> QuerySet[NewsPage]:
     """News items in ``locale`` that anonymous partner sites may see."""
-    return public_pages(NewsPage.objects.filter(locale=locale), visibility)
+    return NewsPage.objects.filter(locale=locale).public(visibility)
 
 
 def news_for_api(locale: Locale) -> QuerySet[NewsPage]:
     """News in ``locale`` for the top-level GraphQL list, which applies the visibility rule;
     the request's loaders fetch what the query asks of them, for the whole page at once."""
     # The author is joined: ``authorName`` reads it from a property the loaders cannot see.
-    return (
-        NewsPage.objects.filter(locale=locale).select_related("author").order_by("-date", "title")
-    )
+    return NewsPage.objects.filter(locale=locale).select_related("author").in_listing_order()
 
 
 def news_filter(
@@ -64,8 +62,4 @@ def news_filter(
 
 def news_under(index: NewsIndexPage, visibility: Visibility | None = None) -> QuerySet[NewsPage]:
     """The public news items below ``index``, newest first."""
-    return (
-        public_pages(NewsPage.objects.child_of(index), visibility)
-        .select_related("author")
-        .order_by("-date", "title")
-    )
+    return NewsPage.objects.listed_under(index, visibility)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
-from django.db.models import QuerySet, prefetch_related_objects
+from django.db.models import QuerySet
 
 from wagtail.models import Locale
 
@@ -18,13 +18,13 @@ if TYPE_CHECKING:
 
 def projects_public(locale: Locale, visibility: Visibility | None = None) -> QuerySet[ProjectPage]:
     """Project pages in ``locale`` that anonymous partner sites may see."""
-    return public_pages(ProjectPage.objects.filter(locale=locale), visibility)
+    return ProjectPage.objects.filter(locale=locale).public(visibility)
 
 
 def projects_for_api(locale: Locale) -> QuerySet[ProjectPage]:
     """Projects in ``locale`` for the top-level GraphQL list, which applies the visibility
     rule; the request's loaders fetch what the query asks of them, for the whole page."""
-    return ProjectPage.objects.filter(locale=locale).order_by(*ProjectPage.NEWEST_FIRST)
+    return ProjectPage.objects.filter(locale=locale).in_listing_order()
 
 
 def projects_filter(
@@ -61,24 +61,4 @@ def projects_under(
     index: ProjectIndexPage, visibility: Visibility | None = None
 ) -> QuerySet[ProjectPage]:
     """The public project pages below ``index``, newest first."""
-    return public_pages(ProjectPage.objects.child_of(index), visibility).order_by(
-        *ProjectPage.NEWEST_FIRST
-    )
-
-
-def projects_partners(
-    projects: list[ProjectPage], visibility: Visibility | None = None
-) -> dict[int, list[ProjectPartner]]:
-    """Each project's partner rows, keyed by ``id()`` of the project, in one statement for all.
-
-    A preview's rows are its revision's own (held in memory), so they are not fetched. Each
-    row's partner is shown in the project's language (``ProjectPartner.municipality_for_api``).
-    """
-    stored = [
-        project
-        for project in projects
-        if "partners" not in getattr(project, "_cluster_related_objects", {})
-    ]
-    if stored:
-        prefetch_related_objects(stored, "partners")
-    return {id(project): list(project.partners.all()) for project in projects}
+    return ProjectPage.objects.listed_under(index, visibility)

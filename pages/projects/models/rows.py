@@ -1,10 +1,11 @@
+import graphene
 from django_countries.fields import CountryField
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from grapple.models import GraphQLForeignKey, GraphQLString
+from grapple.models import GraphQLField, GraphQLForeignKey, GraphQLString
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, TranslatableMixin
@@ -56,7 +57,12 @@ class ProjectPartner(Orderable):
 
     graphql_fields = [
         GraphQLString("role", required=True, description="lead, partner, associated or local."),
-        GraphQLString("role_label", required=True, source="role_label_for_reader"),
+        GraphQLString(
+            "role_label",
+            required=True,
+            source="role_label_for_reader",
+            description="The role in the language asked for, e.g. Lead partner.",
+        ),
         GraphQLForeignKey(
             "municipality",
             "municipalities.MunicipalityPage",
@@ -153,7 +159,7 @@ class ProjectGoal(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("text")]
 
-    graphql_fields = [GraphQLString("text", required=True)]
+    graphql_fields = [GraphQLString("text", required=True, description="One goal, as a sentence.")]
 
     translatable_fields = [TranslatableField("text")]
     # Saving a row drops cached GraphQL responses, as saving a page does.
@@ -197,11 +203,21 @@ class ProjectEvent(TranslatableMixin, Orderable):
     ]
 
     graphql_fields = [
-        GraphQLString("title", required=True),
-        GraphQLString("start_date", required=True, description="ISO date, YYYY-MM-DD."),
-        GraphQLString("end_date", description="ISO date; null for a one-day event."),
-        GraphQLString("place"),
-        GraphQLCountry("country", source="country_or_none"),
+        GraphQLString(
+            "title", required=True, description="What the event was, e.g. International conference."
+        ),
+        GraphQLField(
+            "start_date", graphene.Date, required=True, description="The day the event starts."
+        ),
+        GraphQLField(
+            "end_date", graphene.Date, description="The day it ends; null for a one-day event."
+        ),
+        GraphQLString("place", description="Town or venue."),
+        GraphQLCountry(
+            "country",
+            source="country_or_none",
+            description="The country the event took place in; null if not given.",
+        ),
     ]
 
     translatable_fields = [
