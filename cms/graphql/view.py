@@ -39,7 +39,7 @@ from django.views.decorators.csrf import csrf_exempt
 from cms.graphql import persisted_queries
 from cms.graphql.arguments import refuse_nul_characters
 from cms.graphql.context import Caller, RequestContext
-from cms.graphql.invalidation import content_generation
+from cms.graphql.invalidation import generation_and_locales
 from cms.graphql.limits import LimitExceeded, Limits, check_limits
 from cms.graphql.overlap import check_overlap
 from cms.middleware import language_neutral
@@ -71,6 +71,7 @@ class PartnerGraphQLView(GraphQLView):
         self._cache_key: str | None = None
         self._status: int | None = None
         self._context: RequestContext | None = None
+        self._locales: dict[int, Any] | None = None
         # Read once: a GET that misses the cache reuses what the cache lookup read.
         self._data: Any = None
         self._params: Any = None
@@ -162,7 +163,12 @@ class PartnerGraphQLView(GraphQLView):
 
     def get_context(self, request: HttpRequest) -> RequestContext:
         """The request context resolvers read as ``info.context`` (:mod:`cms.graphql.context`)."""
-        self._context = RequestContext(request=request, caller=Caller(_signed_in_user(request)))
+        self._context = RequestContext(
+            request=request,
+            caller=Caller(_signed_in_user(request)),
+            # Read with the content generation, in one statement (``_current_generation``).
+            _locales=self._locales,
+        )
         return self._context
 
     def execute_graphql_request(
@@ -300,7 +306,7 @@ class PartnerGraphQLView(GraphQLView):
         """
         if self._generation == _UNREAD:
             try:
-                self._generation = content_generation()
+                self._generation, self._locales = generation_and_locales()
             except DatabaseError:
                 self._generation = None
         return self._generation

@@ -146,17 +146,13 @@ def test_a_projects_partners(graphql, home: Page) -> None:
 def test_pages_chosen_in_a_body(graphql, home: Page) -> None:
     from pages.calls.factories import CallIndexPageFactory, CallPageFactory
 
-    index = CallIndexPageFactory(parent=home)
+    call = CallPageFactory(parent=CallIndexPageFactory(parent=home), slug="chooser")
     targets: list[Page] = []
 
     def make(n: int) -> None:
-        targets.extend(add_page(home, f"target-{len(targets) + i}") for i in range(n))
-        Page.objects.filter(slug="chooser").delete()
-        call = CallPageFactory(
-            parent=index,
-            slug="chooser",
-            body=[("page_link", {"page": target, "text": ""}) for target in targets],
-        )
+        start = len(targets)
+        targets.extend([add_page(home, f"target-{start + i}") for i in range(n)])
+        call.body = [("page_link", {"page": target, "text": ""}) for target in targets]
         call.save_revision().publish()
 
     query = """{ call(slug: "chooser") { body {
