@@ -126,7 +126,7 @@ $(GRAPHIQL_STATIC)/.built: graphiql/package-lock.json graphiql/build.mjs $(wildc
 
 schema: $(VENV)/.dev-installed
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(BIN)/python -c 'import django; django.setup(); \
-		from grapple.schema import schema; open("schema.graphql", "w").write(str(schema).strip() + "\n")'
+		from cms.graphql.schema import schema; open("schema.graphql", "w").write(str(schema).strip() + "\n")'
 	@echo "schema.graphql updated"
 
 # Needs PostgreSQL and Redis on 127.0.0.1 (BENCH_DATABASE_URL, BENCH_REDIS_URL); see docs/performance.md.

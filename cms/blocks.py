@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from grapple.helpers import register_streamfield_block
@@ -97,26 +98,39 @@ class PageLinkBlock(blocks.StructBlock):
         icon = "link"
 
     def bulk_to_python(self, values: list[dict[str, Any]]) -> list[blocks.StructValue]:
-        """In a GraphQL request, the chosen pages of every body loaded so far come in one query
-        (``cms.graphql.links``) instead of one per page body."""
-        from cms.graphql.links import chosen_pages
-
-        pages = chosen_pages(value.get("page") for value in values)
-        if pages is None:
-            return super().bulk_to_python(values)
+        """Chosen pages are fetched when first read, not when a body is loaded: a GraphQL
+        request serves them through its loaders, every body's links in one batch."""
         structs = super().bulk_to_python(
             [{name: raw for name, raw in value.items() if name != "page"} for value in values]
         )
         for struct, value in zip(structs, values, strict=True):
-            struct["page"] = pages.get(value.get("page"))
+            page_id = value.get("page")
+            struct["page"] = ChosenPage(page_id) if isinstance(page_id, int) else None
         return structs
 
     def page_for_reader(self, info: Any, values: dict[str, Any], **kwargs: Any) -> Page | None:
-        """The chosen page in the partner's language, as its own type (``cms.graphql.links``)."""
-        from cms.graphql.links import page_in_reader_language
+        """The chosen page in the partner's language, public and as its own type."""
+        from cms.graphql.loaders import loaders_of
 
         page = values.get("page")
-        return None if page is None else page_in_reader_language(page)
+        loaders = loaders_of(info)
+        if page is None or loaders is None:
+            return page
+        page_id = page.__dict__.get("page_id") if isinstance(page, ChosenPage) else page.pk
+        return loaders.chosen_page(page_id, loaders.context.locale(info))
+
+
+class ChosenPage(SimpleLazyObject):
+    """A page chosen in a block: its id is known at once, the page is fetched when read."""
+
+    def __init__(self, page_id: int) -> None:
+        super().__init__(lambda: Page.objects.filter(pk=page_id).first())
+        self.__dict__["page_id"] = page_id
+
+    @property
+    def __class__(self) -> type:  # type: ignore[override]
+        # A type check (``isinstance(value, int)`` in grapple) must not fetch the page.
+        return Page
 
 
 class BodyBlock(blocks.StreamBlock):

@@ -12,10 +12,11 @@ from django.db import models
 from django.db.models import CharField, Q, QuerySet, Value
 from django.db.models.functions import Concat
 
-from grapple.models import GraphQLCollection, GraphQLForeignKey, GraphQLString
+from grapple.models import GraphQLField, GraphQLForeignKey, GraphQLString
 
+from cms.graphql.collection_descriptions import GraphQLDescribedCollection
+from cms.graphql.loaders import related_in_locale
 from cms.graphql.types import GraphQLCountryList
-from cms.localized import relation_in_locale
 from cms.models import BasePage
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
@@ -28,29 +29,9 @@ class CountryEligibilityPage(BasePage):
     ``eligible_countries`` (a multiple ``CountryField``) and ``eligibility_note`` itself:
     where a model declares a field decides where partner sites find it in the page's GraphQL
     type, and each page words the help text for its own editors.
-    :func:`open_to_country` finds the pages open to one country.
+    :func:`open_to_country` finds the pages open to one country, and
+    :func:`eligibility_graphql_fields` is what partner sites read.
     """
-
-    #: Spliced into each page's ``graphql_fields``, so partner sites read eligibility alike on
-    #: every page type that has it.
-    eligibility_graphql_fields = [
-        GraphQLCollection(
-            GraphQLForeignKey,
-            "eligible_country_groups",
-            "countries.CountryGroup",
-            source="localized_eligible_country_groups",
-            required=True,
-            item_required=True,
-        ),
-        GraphQLCountryList(
-            "eligible_countries", description="Countries eligible besides the groups."
-        ),
-        GraphQLCountryList(
-            "all_eligible_countries",
-            description="Every eligible country: the groups' and the single ones, by code.",
-        ),
-        GraphQLString("eligibility_note"),
-    ]
 
     class Meta:
         abstract = True
@@ -62,9 +43,37 @@ class CountryEligibilityPage(BasePage):
             codes.update(country.code for country in group.countries)
         return [Country(code) for code in sorted(codes)]
 
-    @property
-    def localized_eligible_country_groups(self) -> list[models.Model]:
-        return relation_in_locale(self, "eligible_country_groups")
+    def localized_eligible_country_groups(
+        self, info: object = None, **kwargs: object
+    ) -> list[models.Model]:
+        return related_in_locale(info, self, "eligible_country_groups")
+
+
+def eligibility_graphql_fields(group_model: str) -> list[GraphQLField]:
+    """Spliced into each page's ``graphql_fields``, so partner sites read eligibility alike on
+    every page type that has it; ``group_model`` is what the page's ``eligible_country_groups``
+    point to (e.g. ``"countries.CountryGroup"``): the page names it, the core names no plugin."""
+    return [
+        GraphQLDescribedCollection(
+            GraphQLForeignKey,
+            "eligible_country_groups",
+            group_model,
+            source="localized_eligible_country_groups",
+            required=True,
+            item_required=True,
+            description="Country groups whose countries are eligible, in the page's language.",
+        ),
+        GraphQLCountryList(
+            "eligible_countries", description="Countries eligible besides the groups."
+        ),
+        GraphQLCountryList(
+            "all_eligible_countries",
+            description="Every eligible country: the groups' and the single ones, by code.",
+        ),
+        GraphQLString(
+            "eligibility_note", description="Anything else about eligibility, e.g. residence rules."
+        ),
+    ]
 
 
 EligibilityPageT = TypeVar("EligibilityPageT", bound=CountryEligibilityPage)

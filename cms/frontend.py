@@ -48,11 +48,12 @@ def pattern_for(model: type) -> str | None:
     return getattr(model, "frontend_url_pattern", None)
 
 
-def frontend_url(page: Page) -> str | None:
+def frontend_url(page: Page, language_code: str | None = None) -> str | None:
     """The page's address on the partner frontend; ``None`` for a type with no page there.
 
     Works for plain ``Page`` instances too (translations, tree queries): the pattern comes from
-    the page's specific type.
+    the page's specific type. ``language_code`` is the page's, when the caller knows it (a
+    GraphQL request reads every locale once); else it is read from the page.
     """
     pattern = pattern_for(page.specific_class or type(page))
     if pattern is None:
@@ -62,26 +63,10 @@ def frontend_url(page: Page) -> str | None:
         return None
     return pattern.format(
         base=frontend_base(),
-        locale=quote(_language_code(page), safe=""),
+        locale=quote(language_code or page.locale.language_code, safe=""),
         slug=quote(page.slug, safe=""),
         path="".join(f"{quote(segment, safe='')}/" for segment in segments),
     )
-
-
-def _language_code(page: Page) -> str:
-    """The page's language code, without a query per page within a request."""
-    from wagtail.models import Locale
-
-    from cms.graphql.visibility import request_memo
-
-    if type(page)._meta.get_field("locale").is_cached(page):
-        return page.locale.language_code
-    codes = request_memo("locale_codes")
-    if codes is None:
-        return page.locale.language_code
-    if page.locale_id not in codes:
-        codes.update(Locale.objects.values_list("pk", "language_code"))
-    return codes.get(page.locale_id) or page.locale.language_code
 
 
 def url_parts(url: str) -> tuple[str, str]:

@@ -49,11 +49,6 @@ def localized_many(
     found: dict[LocalizedKey, ModelT | None] = {}
     for model, pairs in by_model.items():
         found.update(_localized_of_model(model, pairs, restrict))
-    # In a GraphQL request, what the answer will show is noted, so that per-item lookups
-    # (translation status, page links) batch over it (a no-op outside a request).
-    from cms.graphql.links import remember
-
-    remember(version for version in found.values() if version is not None)
     return found
 
 
@@ -127,8 +122,11 @@ def relations_in_locale(
     relations: Iterable[str],
     *,
     restrict: Restrict | None = None,
+    locale_ids: Iterable[int] | None = None,
 ) -> list[dict[str, Any]]:
-    """Each item's ``relations`` in the item's language, one query per related model in all.
+    """Each item's ``relations`` in the item's language (or the matching one of
+    ``locale_ids``, for rows that have no language of their own), one query per related model
+    in all.
 
     A relation is a foreign key (its value: the related object's version, or ``None``) or a
     many-to-many or reverse relation (a list, in order, leaving out objects with no version
@@ -137,6 +135,7 @@ def relations_in_locale(
     """
     items = list(items)
     relations = list(relations)
+    wanted_locales = [item.locale_id for item in items] if locale_ids is None else list(locale_ids)
     related: list[dict[str, Any]] = []
     for item in items:
         values: dict[str, Any] = {}
@@ -146,52 +145,24 @@ def relations_in_locale(
         related.append(values)
     # Keys are primary keys, which models share: look each model's objects up on their own.
     wanted: dict[type, list[tuple[Any, int]]] = {}
-    for item, values in zip(items, related, strict=True):
+    for locale_id, values in zip(wanted_locales, related, strict=True):
         for value in values.values():
             for obj in value if isinstance(value, list) else [value]:
                 if obj is not None:
-                    wanted.setdefault(type(obj), []).append((obj, item.locale_id))
+                    wanted.setdefault(type(obj), []).append((obj, locale_id))
     versions_of = {
         model: localized_many(pairs, restrict=restrict) for model, pairs in wanted.items()
     }
     result: list[dict[str, Any]] = []
-    for item, values in zip(items, related, strict=True):
+    for locale_id, values in zip(wanted_locales, related, strict=True):
         chosen: dict[str, Any] = {}
         for relation, value in values.items():
             if isinstance(value, list):
-                found = (versions_of[type(obj)][(obj.pk, item.locale_id)] for obj in value)
+                found = (versions_of[type(obj)][(obj.pk, locale_id)] for obj in value)
                 chosen[relation] = [obj for obj in found if obj is not None]
             else:
                 chosen[relation] = (
-                    None if value is None else versions_of[type(value)][(value.pk, item.locale_id)]
+                    None if value is None else versions_of[type(value)][(value.pk, locale_id)]
                 )
         result.append(chosen)
     return result
-
-
-def attach_relations_in_locale(
-    items: Iterable[Any],
-    relations: Iterable[str],
-    *,
-    restrict: Restrict | None = None,
-) -> None:
-    """Store :func:`relations_in_locale` on each item as ``_cms_<relation>``, where
-    :func:`relation_in_locale` finds it: a list query's ``prepare`` hook calls this."""
-    items = list(items)
-    for item, values in zip(
-        items, relations_in_locale(items, relations, restrict=restrict), strict=True
-    ):
-        for relation, value in values.items():
-            setattr(item, f"_cms_{relation}", value)
-
-
-def relation_in_locale(item: Any, relation: str, *, restrict: Restrict | None = None) -> Any:
-    """``item``'s ``relation`` in its language: what :func:`attach_relations_in_locale`
-    stored on it, else looked up now (one query, or none for snippets in its language)."""
-    stored = item.__dict__.get(f"_cms_{relation}", _NOT_STORED)
-    if stored is not _NOT_STORED:
-        return stored
-    return relations_in_locale([item], [relation], restrict=restrict)[0][relation]
-
-
-_NOT_STORED = object()

@@ -1,10 +1,12 @@
-"""Abstract bases every content plugin builds on, and the content generation every process reads.
+"""Abstract bases every content plugin builds on (pages, index pages, snippets, social links),
+and the content generation every process reads.
 
 The generation is the core's only concrete model; no content lives in the core.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
@@ -18,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from grapple.models import GraphQLString
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -133,7 +135,10 @@ class BaseIndexPage(BasePage):
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
-    graphql_fields = [*BasePage.graphql_fields, GraphQLString("intro")]
+    graphql_fields = [
+        *BasePage.graphql_fields,
+        GraphQLString("intro", description="A short introduction to show above the list."),
+    ]
 
     translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
 
@@ -180,9 +185,18 @@ class BaseSocialLink(Orderable):
     panels = [FieldRowPanel([FieldPanel("network"), FieldPanel("url")])]
 
     graphql_fields = [
-        GraphQLString("network", required=True),
-        GraphQLString("network_label", required=True, source="network_label_for_reader"),
-        GraphQLString("url", required=True),
+        GraphQLString(
+            "network",
+            required=True,
+            description="facebook, instagram, tiktok, youtube, linkedin, x or website.",
+        ),
+        GraphQLString(
+            "network_label",
+            required=True,
+            source="network_label_for_reader",
+            description="The network's name in the language asked for, e.g. Other website.",
+        ),
+        GraphQLString("url", required=True, description="The profile's full address."),
     ]
 
     translatable_fields = [
@@ -223,21 +237,93 @@ class BaseSocialLink(Orderable):
             )
 
 
-def clean_slug(instance: models.Model) -> None:
-    """Fill an empty slug from the name and keep it unique within the instance's locale."""
-    if not instance.slug:
-        instance.slug = slugify(instance.name)
-    if not instance.slug:
-        if instance.name:  # a missing name has an error of its own
-            raise ValidationError(
-                {"slug": _("Enter a slug: the name has no letters to build one.")}
-            )
-        return
-    # The admin form leaves out `locale`, so Django's own unique_together check skips it.
-    clash = type(instance)._default_manager.filter(slug=instance.slug, locale_id=instance.locale_id)
-    if instance.locale_id and clash.exclude(pk=instance.pk).exists():
-        message = _("Another %(kind)s in this language uses this slug.")
-        raise ValidationError({"slug": message % {"kind": instance._meta.verbose_name}})
+#: What a published phone number may contain: digits, spaces and + ( ) - / . only.
+PHONE_PATTERN = re.compile(r"^\+?[0-9 ()/.-]{6,30}$")
+PHONE_MESSAGE = _(
+    "Enter a phone number of digits, spaces and + ( ) - / only, e.g. '+386 1 234 56 78'."
+)
+
+
+class BaseSnippet(TranslatableMixin, index.Indexed, models.Model):
+    """A snippet's skeleton: a name, and a slug made from it, the same in every language.
+
+    The slug is unique within each language. Each snippet redeclares ``name`` and ``slug``
+    when its length or help text differs (help text is part of its migrations), and adds its
+    own fields and ``description`` to the lists below.
+    """
+
+    name = models.CharField(max_length=150, verbose_name=_("name"))
+    slug = models.SlugField(
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "Used in partner site addresses and filters, the same in every language. "
+            "Leave empty to create it from the name."
+        ),
+        verbose_name=_("slug"),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
+
+    graphql_fields = [
+        GraphQLString("name", required=True, description="The name, in the item's language."),
+        GraphQLString(
+            "slug",
+            required=True,
+            description="The same in every language; use it in addresses and in the list filters.",
+        ),
+    ]
+
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    #: The error when another item in the same language has the slug; ``%(kind)s`` is the
+    #: model's verbose name. A snippet may say how to tell its items apart.
+    slug_taken_message = _("Another %(kind)s in this language uses this slug.")
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Objects created in code skip clean(); they still need a slug for lookups.
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        errors = self.field_errors()
+        if errors:
+            raise ValidationError(errors)
+
+    def field_errors(self) -> dict[str, Any]:
+        """The errors of :meth:`clean`, by field; a snippet adds those of its own fields."""
+        if not self.slug:
+            self.slug = slugify(self.name)
+        if not self.slug:
+            if self.name:  # a missing name has an error of its own
+                return {"slug": _("Enter a slug: the name has no letters to build one.")}
+            return {}
+        # The admin form leaves out `locale`, so Django's own unique_together check skips it.
+        clash = type(self)._default_manager.filter(slug=self.slug, locale_id=self.locale_id)
+        if self.locale_id and clash.exclude(pk=self.pk).exists():
+            return {"slug": self.slug_taken_message % {"kind": self._meta.verbose_name}}
+        return {}
+
+
+def phone_errors(phone: str) -> dict[str, Any]:
+    """A ``phone`` error unless the value looks like a phone number (empty is fine)."""
+    return {"phone": PHONE_MESSAGE} if phone and not PHONE_PATTERN.match(phone) else {}
 
 
 class ContentGeneration(models.Model):

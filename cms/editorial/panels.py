@@ -1,17 +1,13 @@
-"""Dashboard panels: calls about to close and translations waiting for work, per language."""
+"""Dashboard panel: translations waiting for work, per language (plugins add their own)."""
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import ngettext
 
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
@@ -23,62 +19,14 @@ from cms.editorial.permissions import editable_locale_ids, editable_locales
 from cms.editorial.translation_status import TranslationState, translation_states
 from cms.editorial.untranslated import NotTranslated
 
-CALL_MODEL = "calls.CallPage"
-CLOSING_WITHIN = datetime.timedelta(days=30)
 #: Rows per language on the dashboard; the translations report lists the rest.
 ROWS_PER_LOCALE = 10
 
 
-def _language_order(locale: Locale) -> int:
+def language_order(locale: Locale) -> int:
     codes = list(settings.CMS_LANGUAGES)
     code = locale.language_code
     return codes.index(code) if code in codes else len(codes)
-
-
-class CallsClosingSoonPanel(Component):
-    """Live calls whose deadline falls in the next 30 days, nearest first, by language."""
-
-    name = "editorial_calls_closing_soon"
-    template_name = "editorial/panels/calls_closing_soon.html"
-    order = 150
-
-    def __init__(self, request: HttpRequest) -> None:
-        self.request = request
-
-    @staticmethod
-    def is_available() -> bool:
-        try:
-            apps.get_model(CALL_MODEL)
-        except LookupError:
-            return False
-        return True
-
-    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
-        model = apps.get_model(CALL_MODEL)
-        now = timezone.now()
-        calls = (
-            model.objects.live()
-            .filter(deadline__gt=now, deadline__lte=now + CLOSING_WITHIN)
-            .select_related("locale")
-            .order_by("deadline", "title")
-        )
-        scope = editable_locale_ids(self.request.user)
-        if scope is not None:
-            calls = calls.filter(locale_id__in=scope)
-        by_locale: dict[Locale, list[Any]] = defaultdict(list)
-        for call in calls:
-            by_locale[call.locale].append(call)
-        return {
-            "groups": sorted(by_locale.items(), key=lambda item: _language_order(item[0])),
-            "heading": ngettext(
-                "Calls closing in the next %(days)s day",
-                "Calls closing in the next %(days)s days",
-                CLOSING_WITHIN.days,
-            )
-            % {"days": CLOSING_WITHIN.days},
-            "days": CLOSING_WITHIN.days,
-            "now": now,
-        }
 
 
 class TranslationsAwaitingWorkPanel(Component):
@@ -121,7 +69,7 @@ class TranslationsAwaitingWorkPanel(Component):
                         missing[locale] = (not_translated[:ROWS_PER_LOCALE], total)
         url_finder = AdminURLFinder(user)
         groups = []
-        for locale in sorted({*by_locale, *missing, *sections}, key=_language_order):
+        for locale in sorted({*by_locale, *missing, *sections}, key=language_order):
             # Partners see the source where the translation is not live: that comes first.
             states = sorted(
                 by_locale.get(locale, []),

@@ -21,7 +21,7 @@ from wagtail_localize.models import SourceDeletedError, Translation
 
 from cms.editorial import localize_views
 from cms.editorial.admin_language import default_to_group_language
-from cms.editorial.panels import CallsClosingSoonPanel, TranslationsAwaitingWorkPanel
+from cms.editorial.panels import TranslationsAwaitingWorkPanel
 from cms.editorial.permissions import (
     can_create_in_locale,
     can_edit,
@@ -136,8 +136,6 @@ def admin_language_of_edited_user(request: HttpRequest, user: Any) -> None:
 
 @hooks.register("construct_homepage_panels")
 def add_editorial_panels(request: HttpRequest, panels: list[Any]) -> None:
-    if CallsClosingSoonPanel.is_available():
-        panels.append(CallsClosingSoonPanel(request))
     panels.append(TranslationsAwaitingWorkPanel(request))
 
 

@@ -14,15 +14,12 @@ import graphene
 
 from django.conf import settings
 
-from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage, Filter
 
 from cms.graphql.limits import reserve_new_renditions
-from cms.graphql.visibility import request_memo
+from cms.graphql.loaders import image_for_reader, loaders_of
 
 FORMATS = {"WEBP": "webp", "AVIF": "avif", "JPEG": "jpeg", "PNG": "png"}
-#: Request memo: alt text by the response path of the field that shows the image.
-_ALT_TEXTS = "image_alt_texts"
 
 ImageFormat = graphene.Enum("ImageFormat", [(name, name) for name in FORMATS])
 
@@ -106,13 +103,9 @@ class PublicImageType(graphene.ObjectType):
 
     @staticmethod
     def resolve_alt(image: AbstractImage, info: Any) -> str:
-        memo = request_memo(_ALT_TEXTS)
-        shown_at = info.path.prev
-        if memo and shown_at is not None:
-            alt = memo.get(tuple(shown_at.as_list()))
-            if alt:
-                return alt
-        return image.default_alt_text
+        loaders = loaders_of(info)
+        alt = loaders.alt_text(info) if loaders is not None else None
+        return alt or image.default_alt_text
 
     @staticmethod
     def resolve_focal_point(image: AbstractImage, info: Any) -> dict[str, int] | None:
@@ -145,6 +138,10 @@ def _renditions(image: AbstractImage, info: Any, specs: list[str]) -> dict[str, 
     """The renditions of ``image`` for ``specs``, generating missing ones within the request's
     budget of new renditions (``max_new_renditions``)."""
     filters = [Filter(spec=spec) for spec in dict.fromkeys(specs)]
+    loaders = loaders_of(info)
+    if loaders is not None:
+        # Every image the request shows: their stored renditions in one statement.
+        loaders.prefetch(image, "renditions")
     found = image.find_existing_renditions(*filters)
     missing = [item for item in filters if item not in found]
     if missing:
@@ -158,27 +155,15 @@ def _renditions(image: AbstractImage, info: Any, specs: list[str]) -> dict[str, 
 
 
 def image_with_alt(image: AbstractImage | None, alt: str, info: Any) -> AbstractImage | None:
-    """``image``, to be shown by the field ``info`` resolves, whose ``alt`` is then ``alt``.
+    """``image``, to be shown by the field ``info`` resolves, whose ``alt`` is then ``alt``;
+    null when the image is in a private collection.
 
     Alt text belongs to each use of an image, beside it in the page or snippet, so it is
     translated with the content (Wagtail images have no language) and fits its context; an
     empty one falls back to the image's own description, then its title.
     """
-    memo = request_memo(_ALT_TEXTS)
-    if image is not None and alt and memo is not None and info is not None:
-        memo[tuple(info.path.as_list())] = alt
-    return image
+    return image_for_reader(info, image, alt)
 
 
 def _enum_name(value: Any) -> Any:
     return getattr(value, "name", value)
-
-
-def install_image_type() -> None:
-    """Make grapple's ``GraphQLImage`` fields resolve to :class:`PublicImageType`."""
-    from grapple.registry import registry as grapple_registry
-
-    image_model = get_image_model()
-    rendition_model = image_model.renditions.rel.related_model
-    grapple_registry.images.pop(rendition_model, None)
-    grapple_registry.images[image_model] = PublicImageType

@@ -19,12 +19,8 @@ from grapple.registry import registry as grapple_registry
 from wagtail.models import Page
 
 from cms.frontend import frontend_url
-from cms.graphql.translation_status import (
-    TranslationStatus,
-    TranslationStatusType,
-    translation_status,
-)
-from cms.graphql.visibility import public_pages
+from cms.graphql.context import request_context
+from cms.graphql.translation_status import TranslationStatus, TranslationStatusType
 
 CHILDREN_LIMIT = 100
 
@@ -32,8 +28,8 @@ CHILDREN_LIMIT = 100
 class TranslationLinkType(graphene.ObjectType):
     """Another language's version of the same content."""
 
-    locale = graphene.String(required=True)
-    title = graphene.String(required=True)
+    locale = graphene.String(required=True, description="Language code of this version.")
+    title = graphene.String(required=True, description="Its title or name in that language.")
     slug = graphene.String(description="Its slug, for lookups such as call(slug:, locale:).")
     url = graphene.String(description="Its address on the partner frontend (pages only).")
 
@@ -49,15 +45,21 @@ def _page_type(instance: Page) -> Any:
 
 def _page_url(page: Page, info: Any) -> str | None:
     # Plain pages too (translations): the address follows the page's specific type.
-    return frontend_url(page)
+    return frontend_url(page, language_code=_language_code(page, info))
+
+
+def _language_code(item: Any, info: Any) -> str:
+    return request_context(info).locales[item.locale_id].language_code
 
 
 class PublicPageInterface(graphene.Interface):
     """Fields every published page offers partner sites."""
 
-    id = graphene.ID()
-    title = graphene.String(required=True)
-    slug = graphene.String(required=True)
+    id = graphene.ID(description="The page's id.")
+    title = graphene.String(required=True, description="The page's title.")
+    slug = graphene.String(
+        required=True, description="The same in every language; use it with the single lookups."
+    )
     url = graphene.String(
         description=(
             "The page's address on the partner frontend (the CMS's CMS_FRONTEND_URL and the "
@@ -81,16 +83,24 @@ class PublicPageInterface(graphene.Interface):
         required=True,
         description="How much of this page is in its language; see TranslationStatus.",
     )
-    seo_title = graphene.String(required=True)
-    search_description = graphene.String()
-    first_published_at = graphene.DateTime()
-    last_published_at = graphene.DateTime()
-    content_type = graphene.String(required=True)
-    page_type = graphene.String()
-    parent = graphene.Field(lambda: PublicPageInterface)
+    seo_title = graphene.String(
+        required=True, description="The title for search engines and browser tabs; may be empty."
+    )
+    search_description = graphene.String(description="A sentence or two for search results.")
+    first_published_at = graphene.DateTime(description="When the page was first published.")
+    last_published_at = graphene.DateTime(description="When the page was last published.")
+    content_type = graphene.String(
+        required=True, description="The page's model, as app_label.ModelName."
+    )
+    page_type = graphene.String(description="The name of the page's GraphQL type.")
+    parent = graphene.Field(
+        lambda: PublicPageInterface,
+        description="The public page above this one; null at the top of a language tree.",
+    )
     children = graphene.List(
         graphene.NonNull(lambda: PublicPageInterface),
         required=True,
+        description="The public pages directly below this one.",
         limit=graphene.Int(default_value=20, description=f"At most {CHILDREN_LIMIT}."),
     )
 
@@ -115,7 +125,7 @@ class PublicPageInterface(graphene.Interface):
 
     @staticmethod
     def resolve_locale(page: Page, info: Any) -> str:
-        return page.locale.language_code
+        return _language_code(page, info)
 
     @staticmethod
     def resolve_translation_key(page: Page, info: Any) -> str:
@@ -123,27 +133,19 @@ class PublicPageInterface(graphene.Interface):
 
     @staticmethod
     def resolve_translations(page: Page, info: Any) -> list[dict[str, Any]]:
-        others = getattr(page, "_cms_translations", None)
-        if others is None:
-            others = (
-                public_pages(Page.objects.filter(translation_key=page.translation_key))
-                .exclude(pk=page.pk)
-                .select_related("locale")
-                .order_by("locale__language_code")
-            )
         return [
             {
-                "locale": other.locale.language_code,
+                "locale": _language_code(other, info),
                 "title": other.title,
                 "slug": other.slug,
                 "url": _page_url(other, info),
             }
-            for other in others
+            for other in request_context(info).loaders.translations(page)
         ]
 
     @staticmethod
     def resolve_translation_status(page: Page, info: Any) -> TranslationStatus | None:
-        return translation_status(page)
+        return request_context(info).loaders.translation_status(page)
 
     @staticmethod
     def resolve_seo_title(page: Page, info: Any) -> str:
@@ -164,7 +166,10 @@ class PublicPageInterface(graphene.Interface):
         # everyone resolves to null rather than leaking its fields.
         if page.depth <= 2:
             return None
-        return public_pages(Page.objects.parent_of(page)).specific().first()
+        context = request_context(info)
+        parent = context.visibility.public_pages(Page.objects.parent_of(page)).specific().first()
+        context.loaders.note([parent] if parent else [])
+        return parent
 
     @staticmethod
     def resolve_children(page: Page, info: Any, limit: int = 20) -> list[Page]:
@@ -172,7 +177,10 @@ class PublicPageInterface(graphene.Interface):
 
         if not 1 <= limit <= CHILDREN_LIMIT:
             raise GraphQLError(f"Argument 'limit' must be between 1 and {CHILDREN_LIMIT}.")
-        return list(public_pages(page.get_children()).specific()[:limit])
+        context = request_context(info)
+        children = list(context.visibility.public_pages(page.get_children()).specific()[:limit])
+        context.loaders.note(children)
+        return children
 
 
 def locale_relative_path(page: Page) -> str:
@@ -184,11 +192,19 @@ def locale_relative_path(page: Page) -> str:
 class PublicSnippetInterface(graphene.Interface):
     """Fields every snippet offers partner sites."""
 
-    id = graphene.ID()
-    snippet_type = graphene.String(required=True)
+    id = graphene.ID(description="The snippet's id.")
+    snippet_type = graphene.String(
+        required=True, description="The name of the snippet's GraphQL type."
+    )
     locale = graphene.String(description="Language code, for translatable snippets.")
-    translation_key = graphene.String()
-    translations = graphene.List(graphene.NonNull(TranslationLinkType), required=True)
+    translation_key = graphene.String(
+        description="Shared by every language version of the same snippet."
+    )
+    translations = graphene.List(
+        graphene.NonNull(TranslationLinkType),
+        required=True,
+        description="The snippet's versions in other languages.",
+    )
     translation_status = graphene.Field(
         TranslationStatusType,
         description="How much of this snippet is in its language; null if not translatable.",
@@ -211,8 +227,9 @@ class PublicSnippetInterface(graphene.Interface):
 
     @staticmethod
     def resolve_locale(instance: Model, info: Any) -> str | None:
-        locale = getattr(instance, "locale", None)
-        return locale.language_code if locale else None
+        if getattr(instance, "locale_id", None) is None:
+            return None
+        return _language_code(instance, info)
 
     @staticmethod
     def resolve_translation_key(instance: Model, info: Any) -> str | None:
@@ -221,21 +238,16 @@ class PublicSnippetInterface(graphene.Interface):
 
     @staticmethod
     def resolve_translation_status(instance: Model, info: Any) -> TranslationStatus | None:
-        return translation_status(instance)
+        return request_context(info).loaders.translation_status(instance)
 
     @staticmethod
     def resolve_translations(instance: Model, info: Any) -> list[dict[str, Any]]:
-        if not hasattr(instance, "get_translations"):
-            return []
-        others = getattr(instance, "_cms_translations", None)
-        if others is None:
-            others = instance.get_translations().select_related("locale")
         return [
             {
-                "locale": other.locale.language_code,
+                "locale": _language_code(other, info),
                 "title": str(other),
                 "slug": getattr(other, "slug", None),
                 "url": None,
             }
-            for other in others
+            for other in request_context(info).loaders.translations(instance)
         ]

@@ -57,6 +57,22 @@ def content_generation() -> int:
     return value or 0
 
 
+def generation_and_locales() -> tuple[int, dict[int, Any]]:
+    """The current generation and every locale by primary key, in one statement: a GraphQL
+    request needs both (the cache key, then the locales its arguments name)."""
+    from django.db.models import Subquery
+
+    from wagtail.models import Locale
+
+    from cms.models import ContentGeneration
+
+    generation = ContentGeneration.objects.filter(pk=ContentGeneration.ROW).values("value")[:1]
+    locales = list(Locale.objects.order_by("pk").annotate(cms_generation=Subquery(generation)))
+    if not locales:
+        return content_generation(), {}
+    return locales[0].cms_generation or 0, {locale.pk: locale for locale in locales}
+
+
 def advance_generation() -> None:
     """Advance the generation now, atomically (UPDATE ... SET value = value + 1)."""
     from cms.models import ContentGeneration

@@ -3,8 +3,9 @@
 One request may ask for several languages (``sl: project(locale: "sl") sv: project(locale:
 "sv")``), and an item may come in another language than the one asked for (the fallback), so
 neither the thread's active language nor the item's own says in which language to show the
-words Django translates (choice labels). Each top-level resolver records its language here;
-resolvers below it read it from their own ``info``.
+words Django translates (choice labels). Each top-level resolver records its language in the
+request context (:meth:`cms.graphql.context.RequestContext.set_language`); resolvers below it
+read it from their own ``info``.
 """
 
 from __future__ import annotations
@@ -15,33 +16,15 @@ from django.conf import settings
 from django.db.models import Model
 from django.utils import translation
 
-from cms.graphql.visibility import request_memo
-
-_MEMO = "reader_languages"
-
-
-def _top_level_key(info: Any) -> Any:
-    path = info.path
-    while path.prev is not None:
-        path = path.prev
-    return path.key
-
-
-def set_reader_language(info: Any, language_code: str) -> None:
-    """Record that the top-level field ``info`` belongs to answers in ``language_code``."""
-    memo = request_memo(_MEMO)
-    if memo is not None and info is not None:
-        memo[_top_level_key(info)] = language_code
+from cms.graphql.context import RequestContext
 
 
 def reader_language(info: Any, item: Model | None = None) -> str:
     """The language asked for by the top-level field above ``info``; else ``item``'s own
     language, else the default one."""
-    memo = request_memo(_MEMO)
-    if memo is not None and info is not None:
-        code = memo.get(_top_level_key(info))
-        if code is not None:
-            return code
+    context = getattr(info, "context", None)
+    if isinstance(context, RequestContext):
+        return context.language(info, item)
     locale = getattr(item, "locale", None)
     return getattr(locale, "language_code", None) or settings.LANGUAGE_CODE
 

@@ -32,7 +32,7 @@ from graphql.type import GraphQLInterfaceType, GraphQLNamedType, GraphQLUnionTyp
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from cms.graphql.request_state import request_counters
+from cms.graphql.context import request_context
 
 
 @dataclass(frozen=True)
@@ -329,7 +329,7 @@ def reserve_new_renditions(info: Any, count: int) -> None:
     where they are made.
     """
     limits = current_limits()
-    counters = request_counters(info)
+    counters = request_context(info).counters
     if counters.new_renditions + count > limits.max_new_renditions:
         raise LimitExceeded(
             _(

@@ -8,17 +8,13 @@ from typing import Any
 import graphene
 from graphql import GraphQLError
 
-from django.utils import translation
-
 from wagtail.models import Locale, Page, Site
 
+from cms.graphql.context import request_context
 from cms.graphql.interfaces import PublicPageInterface
-from cms.graphql.language import set_reader_language
 from cms.graphql.limits import check_search_terms
-from cms.graphql.links import remember
-from cms.graphql.registry import fallback_argument, fallback_chain, page_window, resolve_locale
+from cms.graphql.registry import fallback_argument, page_window, resolve_locale
 from cms.graphql.types import PaginationType
-from cms.graphql.visibility import public_pages
 from cms.search import search_backend
 
 PREVIEW_ERROR = "invalid or expired preview token"
@@ -74,38 +70,37 @@ class CoreQueries(graphene.ObjectType):
         token: str | None = None,
         fallback: bool = True,
     ) -> Page | None:
+        context = request_context(info)
         if token is not None:
             from cms.models import BasePage
 
             page = BasePage.get_page_from_preview_token(token)
             if page is None:
                 raise GraphQLError(PREVIEW_ERROR)
-            info.context.cms_preview = True
-            # Only this field's answer is the editor's draft: checks stay on everywhere else.
-            info.context.cms_preview_keys = {
-                *getattr(info.context, "cms_preview_keys", ()),
-                info.path.key,
-            }
+            # Only this field's answer is the editor's draft: checks stay on everywhere else,
+            # and the response is never cached.
+            context.preview_keys.add(info.path.key)
             # The draft's links and names follow its own language, whatever else was asked.
-            set_reader_language(info, page.locale.language_code)
-            translation.activate(page.locale.language_code)
-            remember([page])
+            context.set_language(info, context.locales[page.locale_id].language_code)
+            context.loaders.note_preview(page)
             return page
         if url_path is None:
             raise GraphQLError("Give either 'urlPath' or 'token'.")
         language = resolve_locale(locale, info)
         relative = url_path.strip("/") + ("/" if url_path.strip("/") else "")
-        for candidate in fallback_chain(language) if fallback else [language]:
+        for candidate in context.fallback_chain(language) if fallback else [language]:
             home = locale_home(candidate)
             if home is None:
                 continue
             found = (
-                public_pages(Page.objects.filter(url_path=home.url_path + relative))
+                context.visibility.public_pages(
+                    Page.objects.filter(url_path=home.url_path + relative)
+                )
                 .specific()
                 .first()
             )
             if found is not None:
-                remember([found])
+                context.loaders.note([found])
                 return found
         return None
 
@@ -120,6 +115,7 @@ class CoreQueries(graphene.ObjectType):
     ) -> dict[str, Any]:
         check_search_terms(query, "query")
         page, per_page = page_window(page, per_page)
+        context = request_context(info)
         language = resolve_locale(locale, info)
         query = query.strip()
         if not query:
@@ -130,13 +126,17 @@ class CoreQueries(graphene.ObjectType):
             query, Page.objects.filter(locale=language).live()
         )
         ranked = [hit.pk for hit in candidates[:SEARCH_CANDIDATES]]
-        visible = set(public_pages(Page.objects.filter(pk__in=ranked)).values_list("pk", flat=True))
+        visible = set(
+            context.visibility.public_pages(Page.objects.filter(pk__in=ranked)).values_list(
+                "pk", flat=True
+            )
+        )
         ids = [pk for pk in ranked if pk in visible]
         total = len(ids)
         window = ids[(page - 1) * per_page : page * per_page]
         pages = {found.pk: found for found in Page.objects.filter(pk__in=window).specific()}
         items = [pages[pk] for pk in window if pk in pages]
-        remember(items)
+        context.loaders.note(items)
         return {
             "items": items,
             "pagination": {

@@ -18,15 +18,13 @@ from graphql import GraphQLError
 from django.apps import apps
 from django.conf import settings
 from django.db import models
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, QuerySet, Window
 from django.db.models.expressions import OrderBy
-from django.utils import translation
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
-from cms.graphql.language import set_reader_language
+from cms.graphql.context import RequestContext, request_context
 from cms.graphql.limits import check_search_terms
-from cms.graphql.links import remember
 from cms.graphql.types import PaginationType
 
 QuerysetFactory = Callable[[Locale], QuerySet]
@@ -46,10 +44,6 @@ class ContentQuery:
     filters: Mapping[str, graphene.Argument | graphene.Scalar | Any] = field(default_factory=dict)
     apply_filters: FilterFunction | None = None
     orders: Mapping[str, str] = field(default_factory=lambda: {"TITLE": "title"})
-    #: Called with each page of items before they are resolved, to load in one query per
-    #: relation what would otherwise cost a query per item (e.g. relations in the item's
-    #: language). Must not change which items are returned.
-    prepare: Callable[[list[models.Model]], None] | None = None
 
     def model_class(self) -> type[models.Model]:
         return apps.get_model(self.model)
@@ -76,27 +70,28 @@ def registered_queries() -> list[ContentQuery]:
 # --- Arguments -------------------------------------------------------------------------------
 
 
-def fallback_chain(locale: Locale) -> list[Locale]:
-    """``locale`` then the languages it falls back to (``CMS_LOCALE_FALLBACKS``), in order."""
-    codes = [locale.language_code, *settings.CMS_LOCALE_FALLBACKS.get(locale.language_code, [])]
-    by_code = Locale.objects.in_bulk(codes, field_name="language_code")
-    chain: list[Locale] = []
-    for code in codes:
-        if code in by_code and by_code[code] not in chain:
-            chain.append(by_code[code])
-    return chain
-
-
-def with_fallbacks(factory: QuerysetFactory, locale: Locale, fallback: bool) -> QuerySet:
+def with_fallbacks(
+    factory: QuerysetFactory, locale: Locale, fallback: bool, context: RequestContext
+) -> QuerySet:
     """Items in ``locale`` plus, per translation not published there, the first one along
     the fallback chain; all in one SQL query, so pagination and ordering stay in the database.
+
+    Pages pass the visibility rule here, with the request's snapshot, whatever the plugin's
+    factory does: a plugin cannot forget it.
     """
-    queryset = factory(locale)
+
+    def visible(language: Locale) -> QuerySet:
+        queryset = factory(language)
+        if issubclass(queryset.model, Page):
+            queryset = context.visibility.public_pages(queryset)
+        return queryset
+
+    queryset = visible(locale)
     if not fallback:
         return queryset
     covered = [queryset]
-    for other in fallback_chain(locale)[1:]:
-        candidates = factory(other)
+    for other in context.fallback_chain(locale)[1:]:
+        candidates = visible(other)
         for earlier in covered:
             candidates = candidates.exclude(translation_key__in=earlier.values("translation_key"))
         covered.append(candidates)
@@ -104,49 +99,23 @@ def with_fallbacks(factory: QuerysetFactory, locale: Locale, fallback: bool) -> 
     return queryset
 
 
-def attach_translations(items: list[models.Model]) -> None:
-    """Load the live translations of every item in one query (read by ``translations``)."""
-    from wagtail.models import Page
-
-    from cms.graphql.visibility import public_pages
-
-    keys = {item.translation_key for item in items if hasattr(item, "translation_key")}
-    if not keys:
-        return
-    model = type(items[0])
-    if isinstance(items[0], Page):
-        others = public_pages(Page.objects.filter(translation_key__in=keys))
-    else:
-        others = model._default_manager.filter(translation_key__in=keys)
-    by_key: dict[Any, list[models.Model]] = {}
-    for other in others.select_related("locale").order_by("locale__language_code"):
-        by_key.setdefault(other.translation_key, []).append(other)
-    for item in items:
-        item._cms_translations = [
-            other for other in by_key.get(item.translation_key, []) if other.pk != item.pk
-        ]
-
-
-def resolve_locale(code: str | None, info: Any = None) -> Locale:
+def resolve_locale(code: str | None, info: Any) -> Locale:
     """The locale a partner asked for; an unknown code is an error naming the argument.
 
-    With ``info`` (a top-level field's), the fields below it show Django's translated words
-    (choice labels, country names) in that language (:mod:`cms.graphql.language`).
+    The fields below ``info`` (a top-level field's) show Django's translated words (choice
+    labels, country names) and chosen pages in that language (:mod:`cms.graphql.context`).
     """
+    context = request_context(info)
     languages = [language for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
     code = (code or settings.LANGUAGE_CODE).lower()
     if code not in languages:
         raise GraphQLError(
             f"Argument 'locale': unknown language {code!r}; use one of {', '.join(languages)}."
         )
-    try:
-        locale = Locale.objects.get(language_code=code)
-    except Locale.DoesNotExist as exc:
-        raise GraphQLError(f"Argument 'locale': language {code!r} is not set up yet.") from exc
-    set_reader_language(info, code)
-    # Kept for code that still reads the active language (rich-text and page links); labels
-    # and country names take the language from set_reader_language above.
-    translation.activate(code)
+    locale = context.locale_by_code(code)
+    if locale is None or locale.language_code != code:
+        raise GraphQLError(f"Argument 'locale': language {code!r} is not set up yet.")
+    context.set_language(info, code)
     return locale
 
 
@@ -216,19 +185,23 @@ def ordering(field: str) -> OrderBy:
     return F(field).asc(nulls_last=True)
 
 
-def page_of(queryset: QuerySet, start: int, size: int) -> list[models.Model]:
-    """Rows ``start`` to ``start + size`` of ``queryset``: first their keys, then the rows.
+def page_of(queryset: QuerySet, start: int, size: int) -> tuple[list[models.Model], int]:
+    """Rows ``start`` to ``start + size`` of ``queryset``, and how many rows it has in all:
+    first their keys with the total (one statement), then the rows.
 
     The database sorts every match before it can apply the LIMIT, so fetching the rows in one
-    statement would join each related table (``select_related``) for every match, not for the
-    page's rows only; sorting bare keys and joining for one page's worth keeps a list of 20
-    from costing as much as the whole collection.
+    statement would sort every match's whole row, not the page's rows only; sorting bare keys
+    and reading one page's worth of rows keeps a list of 20 from costing as much as the whole
+    collection. The total comes with the keys (a window count); only a page past the end
+    needs a count of its own.
     """
-    keys = list(queryset.values_list("pk", flat=True)[start : start + size])
-    if not keys:
-        return []
+    window = queryset.annotate(cms_total=Window(Count("pk")))
+    keyed = list(window.values_list("pk", "cms_total")[start : start + size])
+    if not keyed:
+        return [], queryset.count() if start else 0
+    keys = [key for key, _total in keyed]
     rows = {row.pk: row for row in queryset.order_by().filter(pk__in=keys)}
-    return [rows[key] for key in keys if key in rows]
+    return [rows[key] for key in keys if key in rows], keyed[0][1]
 
 
 def _camel(name: str) -> str:
@@ -254,7 +227,11 @@ def _list_type(query: ContentQuery, node: Any) -> type[graphene.ObjectType]:
 
 
 def _order_enum(query: ContentQuery) -> type[graphene.Enum]:
-    return graphene.Enum(f"{_pascal(query.singular)}Order", [(name, name) for name in query.orders])
+    return graphene.Enum(
+        f"{_pascal(query.singular)}Order",
+        [(name, name) for name in query.orders],
+        description=f"The orders the {query.plural} list offers.",
+    )
 
 
 def _resolve_list(query: ContentQuery) -> Callable[..., dict[str, Any]]:
@@ -272,25 +249,20 @@ def _resolve_list(query: ContentQuery) -> Callable[..., dict[str, Any]]:
         if search is not None:
             check_search_terms(search, "search")
         page, per_page = page_window(page, per_page)
+        context = request_context(info)
         language = resolve_locale(locale, info)
-        queryset = with_fallbacks(query.queryset, language, fallback)
+        queryset = with_fallbacks(query.queryset, language, fallback, context)
         active = {name: value for name, value in filters.items() if value is not None}
         if active and query.apply_filters is not None:
             queryset = query.apply_filters(queryset, **active)
         if search:
-            queryset = _search(queryset, query, search, fallback_chain(language))
+            queryset = _search(queryset, query, search, context.fallback_chain(language))
         # graphene hands resolvers the enum member; its name is the key in `orders`.
         order_name = getattr(order, "name", order) or next(iter(query.orders))
         queryset = queryset.order_by(ordering(query.orders[order_name]), "pk")
-        if hasattr(query.model_class(), "locale"):
-            queryset = queryset.select_related("locale")
-        total = queryset.count()
         start = (page - 1) * per_page
-        items = page_of(queryset, start, per_page) if start < total else []
-        attach_translations(items)
-        remember(items)
-        if query.prepare is not None and items:
-            query.prepare(items)
+        items, total = page_of(queryset, start, per_page)
+        context.loaders.note(items)
         return {
             "items": items,
             "pagination": {
@@ -309,12 +281,14 @@ def _resolve_single(query: ContentQuery) -> Callable[..., Any]:
     def resolve(
         root: Any, info: Any, slug: str, locale: str | None = None, fallback: bool = True
     ) -> Any:
+        context = request_context(info)
         language = resolve_locale(locale, info)
-        chain = fallback_chain(language) if fallback else [language]
+        chain = context.fallback_chain(language) if fallback else [language]
         for candidate in chain:
-            found = query.queryset(candidate).filter(slug=slug).first()
+            found = with_fallbacks(query.queryset, candidate, False, context)
+            found = found.filter(slug=slug).first()
             if found is not None:
-                remember([found])
+                context.loaders.note([found])
                 return found
         return None
 
@@ -330,17 +304,27 @@ def build_query_mixin() -> type[graphene.ObjectType]:
             "locale": graphene.String(description="Language code; defaults to the default."),
             "page": graphene.Int(description="Page number, from 1."),
             "per_page": graphene.Int(description="Items per page, 1 to the maximum page size."),
-            "search": graphene.String(),
-            "order": graphene.Argument(_order_enum(query)),
+            "search": graphene.String(description="Only items that match these words."),
+            "order": graphene.Argument(
+                _order_enum(query), description="The order of the items; each list has a default."
+            ),
             "fallback": fallback_argument(),
             **query.filters,
         }
-        attrs[query.plural] = graphene.Field(_list_type(query, node), required=True, **arguments)
+        attrs[query.plural] = graphene.Field(
+            _list_type(query, node),
+            required=True,
+            description=f"The {query.plural} partner sites may see, a page of them at a time.",
+            **arguments,
+        )
         attrs[f"resolve_{query.plural}"] = _resolve_list(query)
         attrs[query.singular] = graphene.Field(
             node,
-            slug=graphene.String(required=True),
-            locale=graphene.String(),
+            description=f"One of the {query.plural} by its slug; null if it is not public.",
+            slug=graphene.String(
+                required=True, description="The slug, the same in every language."
+            ),
+            locale=graphene.String(description="Language code; defaults to the default."),
             fallback=fallback_argument(),
         )
         attrs[f"resolve_{query.singular}"] = _resolve_single(query)

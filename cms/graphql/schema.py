@@ -1,94 +1,52 @@
-"""Shape grapple's schema into the partner contract.
+"""The partner schema (``GRAPHENE["SCHEMA"]``): the project's queries over grapple's types.
 
-Grapple registers its own top-level queries (``pages``, ``search``, ``images`` ...) that mix
-languages and leak unpublished content, and builds each page type from every model field.
-These hooks run when the schema is built, after every app is ready.
+grapple builds a type per model from its ``graphql_fields``; the top-level fields are the
+project's own (:mod:`cms.graphql.registry` for each plugin's list and lookup,
+:mod:`cms.graphql.queries` for ``page`` and ``search``). grapple's own top-level queries
+(``pages``, ``images``, ... which mix languages and show drafts) are never added, and neither
+are its generic image, rendition, document and collection types and their chooser blocks, with
+their free-form arguments: the schema lists the types it wants from grapple's registry.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import graphene
+
+import wagtail.documents.blocks
+import wagtail.images.blocks
 from grapple.registry import registry as grapple_registry
+from grapple.settings import grapple_settings
+from grapple.types.pages import Page as FallbackPageType
 
-from cms.graphql.interfaces import PublicPageInterface, PublicSnippetInterface
-
-
-def drop_grapple_queries(query_mixins: list[Any]) -> None:
-    """Remove grapple's top-level queries; the content registry provides safe ones."""
-    query_mixins[:] = [
-        mixin for mixin in query_mixins if not mixin.__module__.startswith("grapple.")
-    ]
+from cms.graphql import grapple_patches
+from cms.graphql.queries import CoreQueries
+from cms.graphql.registry import build_query_mixin
 
 
-def drop_raw_block_values() -> None:
-    """Remove ``rawValue`` and ``blocks`` from StreamField blocks.
-
-    ``rawValue`` is the stored form: page and image choosers as bare ids and rich text with its
-    internal link markup, which would name drafts and private images that the typed fields
-    hide. ``blocks`` lists a block's children generically, so a page chooser there answers the
-    chosen page as stored, past the typed field that serves it in the reader's language and
-    checks it is public.
-    """
-    from grapple.types.interfaces import StreamFieldInterface
-
-    for block_type in [StreamFieldInterface, *grapple_registry.streamfield_blocks.values()]:
-        fields = getattr(getattr(block_type, "_meta", None), "fields", None)
-        if fields is not None:
-            fields.pop("raw_value", None)
-            fields.pop("blocks", None)
+def partner_types() -> list[Any]:
+    """grapple's types the schema offers: every model's (and the type of a page with none of
+    its own), less the generic media types."""
+    generic = {
+        grapple_registry.streamfield_blocks.get(wagtail.images.blocks.ImageChooserBlock),
+        grapple_registry.streamfield_blocks.get(wagtail.documents.blocks.DocumentChooserBlock),
+        *grapple_registry.documents.values(),
+        *grapple_registry.collections.values(),
+    }
+    types = [node for node in grapple_registry.models.values() if node not in generic]
+    return [*types, FallbackPageType]
 
 
-def restrict_type_fields() -> None:
-    """Keep on each page and snippet type only its interface fields and ``graphql_fields``."""
-    from grapple.types.pages import Page as FallbackPageType
+def build_schema() -> graphene.Schema:
+    grapple_patches.apply()
 
-    drop_raw_block_values()
+    class Query(build_query_mixin(), CoreQueries):
+        """Partner queries: lists and lookups per content type, a page by path, search."""
 
-    # The type grapple uses for pages without one of their own carries every Page column.
-    for name in list(FallbackPageType._meta.fields):
-        if name not in PublicPageInterface._meta.fields:
-            del FallbackPageType._meta.fields[name]
-    for kind, interface in (
-        (grapple_registry.pages, PublicPageInterface),
-        (grapple_registry.snippets, PublicSnippetInterface),
-    ):
-        allowed_base = set(interface._meta.fields)
-        for model, node in kind.items():
-            if not hasattr(node, "_meta") or not hasattr(node._meta, "fields"):
-                continue
-            declared = {_field_name(field) for field in getattr(model, "graphql_fields", [])}
-            allowed = allowed_base | declared
-            for name in list(node._meta.fields):
-                if name not in allowed:
-                    del node._meta.fields[name]
-                else:
-                    _drop_free_form_arguments(node._meta.fields[name])
+    return graphene.Schema(
+        query=Query, types=partner_types(), auto_camelcase=grapple_settings.AUTO_CAMELCASE
+    )
 
 
-# Grapple's nested collections take `order` as any ORM path (e.g. "-owner__password") and a
-# free search; partners get a fixed order and `limit`/`offset` only.
-FREE_FORM_ARGUMENTS = (
-    "order",
-    "searchQuery",
-    "search_query",
-    "searchOperator",
-    "search_operator",
-    "id",
-)
-
-
-def _drop_free_form_arguments(field: Any) -> None:
-    arguments = getattr(field, "args", None)
-    if not arguments or "order" not in arguments:
-        return
-    for name in FREE_FORM_ARGUMENTS:
-        arguments.pop(name, None)
-
-
-def _field_name(field: Any) -> str:
-    if callable(field):
-        field = field()
-    if isinstance(field, tuple):  # grapple collections: (field, wrapper)
-        field = field[0]() if callable(field[0]) else field[0]
-    return field.field_name
+schema = build_schema()

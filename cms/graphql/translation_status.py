@@ -6,8 +6,8 @@ translated yet, so a Slovenian page can be mostly English while it says ``locale
 without a (valid) translation into the item's language, and whether any translation in it
 is a machine translation nobody has edited since.
 
-Statuses are loaded for every item the request has loaded so far (``cms.graphql.links.
-remember``) the first time one is asked for: one query for a whole list, however long.
+Statuses are loaded for every item the request has loaded so far (``cms.graphql.loaders``)
+the first time one is asked for: one query for a whole list, however long.
 """
 
 from __future__ import annotations
@@ -17,17 +17,11 @@ from typing import Any
 
 import graphene
 
-from django.db.models import Count, Exists, IntegerField, Model, OuterRef, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
-
-from cms.graphql.links import remembered
-from cms.graphql.visibility import request_memo
-
-_STATUSES = "translation_statuses"
-_LANGUAGES = "language_codes"
 
 Key = tuple[Any, int]  # (translation key, locale id)
 
@@ -72,27 +66,11 @@ class TranslationStatus:
     source_locale: str
 
 
-def translation_status(item: Model) -> TranslationStatus | None:
-    """``item``'s status; ``None`` for content that is not translatable."""
-    if not isinstance(item, TranslatableMixin):
-        return None
-    key = (item.translation_key, item.locale_id)
-    memo = request_memo(_STATUSES)
-    if memo is None:
-        return translation_statuses([item])[key]
-    if key not in memo:
-        pending = [item] + [
-            other
-            for other in remembered()
-            if isinstance(other, TranslatableMixin)
-            and (other.translation_key, other.locale_id) not in memo
-        ]
-        memo.update(translation_statuses(pending))
-    return memo[key]
-
-
-def translation_statuses(items: list[TranslatableMixin]) -> dict[Key, TranslationStatus]:
-    """The status of each item by (translation key, locale id), in one query.
+def translation_statuses(
+    items: list[TranslatableMixin], language_codes: dict[int, str] | None = None
+) -> dict[Key, TranslationStatus]:
+    """The status of each item by (translation key, locale id), in one query (and one for
+    the language codes, unless given by locale id).
 
     An item counts as an original (complete) unless wagtail-localize translates its content
     into the item's language: versions made outside it, or whose synced translation a
@@ -138,7 +116,7 @@ def translation_statuses(items: list[TranslatableMixin]) -> dict[Key, Translatio
             "machine",
         )
     )
-    languages = _language_codes()
+    languages = language_codes or dict(Locale.objects.values_list("pk", "language_code"))
     found: dict[Key, TranslationStatus] = {}
     for row in rows:
         key = (row["source__object_id"], row["target_locale_id"])
@@ -169,13 +147,3 @@ def translation_statuses(items: list[TranslatableMixin]) -> dict[Key, Translatio
 def _count(segments: Any) -> Coalesce:
     counted = segments.values("source_id").annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
-def _language_codes() -> dict[int, str]:
-    memo = request_memo(_LANGUAGES)
-    if memo:
-        return memo
-    codes = dict(Locale.objects.values_list("pk", "language_code"))
-    if memo is not None:
-        memo.update(codes)
-    return codes

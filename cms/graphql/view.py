@@ -38,10 +38,10 @@ from django.views.decorators.csrf import csrf_exempt
 
 from cms.graphql import persisted_queries
 from cms.graphql.arguments import refuse_nul_characters
-from cms.graphql.invalidation import content_generation
+from cms.graphql.context import Caller, RequestContext
+from cms.graphql.invalidation import generation_and_locales
 from cms.graphql.limits import LimitExceeded, Limits, check_limits
 from cms.graphql.overlap import check_overlap
-from cms.graphql.visibility import visibility_scope
 from cms.middleware import language_neutral
 
 logger = logging.getLogger(__name__)
@@ -65,14 +65,20 @@ class PartnerGraphQLView(GraphQLView):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.limits = Limits.from_settings(settings.CMS_GRAPHQL_LIMITS)
-        # Django makes one view instance per request: this is the request's own generation.
+        # Django makes one view instance per request: what follows is this request's own.
         self._generation: int | None = _UNREAD
+        self._request_id = uuid.uuid4().hex[:12]
+        self._cache_key: str | None = None
+        self._status: int | None = None
+        self._context: RequestContext | None = None
+        self._locales: dict[int, Any] | None = None
+        # Read once: a GET that misses the cache reuses what the cache lookup read.
+        self._data: Any = None
+        self._params: Any = None
 
     # --- Request handling ---------------------------------------------------------------------
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        request.cms_request_id = self._request_id = uuid.uuid4().hex[:12]
-        request.cms_preview = False
         # Trust Content-Length first, so an oversized body is refused without being read.
         size = int(request.META.get("CONTENT_LENGTH") or 0) or len(request.body)
         if size > self.limits.max_body_bytes:
@@ -86,14 +92,13 @@ class PartnerGraphQLView(GraphQLView):
             if cached is not None:
                 return cached
         try:
-            with visibility_scope():
-                response = self._respond(request)
+            response = self._respond(request)
         except (DatabaseError, DatabaseUnavailable):
-            logger.exception("GraphQL request %s: database unavailable", request.cms_request_id)
+            logger.exception("GraphQL request %s: database unavailable", self._request_id)
             response = self._error_response(
                 "The service is temporarily unavailable; try again shortly.", status=503
             )
-        response["X-Request-ID"] = request.cms_request_id
+        response["X-Request-ID"] = self._request_id
         self._set_cache_headers(request, response)
         return response
 
@@ -121,6 +126,11 @@ class PartnerGraphQLView(GraphQLView):
             return response
 
     def parse_body(self, request: HttpRequest) -> Any:
+        if self._data is None:
+            self._data = self._parse_body(request)
+        return self._data
+
+    def _parse_body(self, request: HttpRequest) -> Any:
         if request.content_type != "application/json":
             return super().parse_body(request)
         try:
@@ -138,16 +148,28 @@ class PartnerGraphQLView(GraphQLView):
         return data
 
     def get_graphql_params(self, request: HttpRequest, data: dict[str, Any]) -> Any:
-        query, variables, operation_name, id_ = super().get_graphql_params(request, data)
-        _check_param_types(query, variables, operation_name)
-        query = persisted_queries.resolve(request, data, query)
-        request.cms_cache_key = self._cache_key(query, variables, operation_name)
-        return query, variables, operation_name, id_
+        if self._params is None:
+            query, variables, operation_name, id_ = super().get_graphql_params(request, data)
+            _check_param_types(query, variables, operation_name)
+            query = persisted_queries.resolve(request, data, query)
+            self._cache_key = self._response_key(query, variables, operation_name)
+            self._params = (query, variables, operation_name, id_)
+        return self._params
 
     def get_response(self, request: HttpRequest, data: Any, show_graphiql: bool = False) -> Any:
         result, status = super().get_response(request, data, show_graphiql)
-        request.cms_status = status
+        self._status = status
         return result, status
+
+    def get_context(self, request: HttpRequest) -> RequestContext:
+        """The request context resolvers read as ``info.context`` (:mod:`cms.graphql.context`)."""
+        self._context = RequestContext(
+            request=request,
+            caller=Caller(_signed_in_user(request)),
+            # Read with the content generation, in one statement (``_current_generation``).
+            _locales=self._locales,
+        )
+        return self._context
 
     def execute_graphql_request(
         self,
@@ -158,6 +180,16 @@ class PartnerGraphQLView(GraphQLView):
         operation_name: str | None,
         show_graphiql: bool = False,
     ) -> ExecutionResult | None:
+        """Replaces graphene-django 3.2.3's method of the same name (one GraphQL parse).
+
+        graphene-django's own parses without a token limit and validates before anything else;
+        this one parses with ``max_tokens``, refuses NUL characters, bounds the overlap check
+        (``check_overlap``) before validation can go quadratic, answers queries only, adds the
+        introspection rule, checks depth and cost limits, stores a persisted query, and turns a
+        limit passed inside a resolver into a 400. graphene-django offers no hook between
+        parsing and validation, so the method is replaced whole;
+        tests/cms/graphql/test_library_overrides.py fails when graphene-django's changes.
+        """
         if not query:
             if show_graphiql:
                 return None
@@ -214,7 +246,7 @@ class PartnerGraphQLView(GraphQLView):
     # --- Errors -------------------------------------------------------------------------------
 
     def format_error(self, error: Any) -> dict[str, Any]:  # type: ignore[override]
-        request_id = getattr(self, "_request_id", None) or "-"
+        request_id = self._request_id
         if isinstance(error, HttpError):
             formatted: dict[str, Any] = {"message": error.message}
             if extensions := getattr(error, "extensions", None):
@@ -253,7 +285,7 @@ class PartnerGraphQLView(GraphQLView):
 
     # --- Caching ------------------------------------------------------------------------------
 
-    def _cache_key(
+    def _response_key(
         self, query: str | None, variables: Any, operation_name: str | None
     ) -> str | None:
         generation = self._current_generation()
@@ -274,7 +306,7 @@ class PartnerGraphQLView(GraphQLView):
         """
         if self._generation == _UNREAD:
             try:
-                self._generation = content_generation()
+                self._generation, self._locales = generation_and_locales()
             except DatabaseError:
                 self._generation = None
         return self._generation
@@ -282,7 +314,7 @@ class PartnerGraphQLView(GraphQLView):
     def _cacheable(self, request: HttpRequest) -> bool:
         return (
             settings.CMS_GRAPHQL_CACHE_SECONDS > 0
-            and not getattr(request, "cms_preview", False)
+            and not (self._context is not None and self._context.is_preview)
             and _signed_in_user(request) is None
         )
 
@@ -294,25 +326,25 @@ class PartnerGraphQLView(GraphQLView):
             self.get_graphql_params(request, data)
         except HttpError:
             return None
-        key = getattr(request, "cms_cache_key", None)
+        key = self._cache_key
         body = cache.get(key) if key else None
         if body is None:
             return None
         response = HttpResponse(body, content_type="application/json")
-        response["X-Request-ID"] = request.cms_request_id
+        response["X-Request-ID"] = self._request_id
         response["X-Cache"] = "hit"
-        request.cms_status = 200
+        self._status = 200
         self._set_cache_headers(request, response, store=False)
         return response
 
     def _set_cache_headers(
         self, request: HttpRequest, response: HttpResponse, *, store: bool = True
     ) -> None:
-        ok = response.status_code == 200 and getattr(request, "cms_status", None) == 200
+        ok = response.status_code == 200 and self._status == 200
         if not ok or not self._cacheable(request) or b'"errors"' in response.content[:20]:
             patch_cache_control(response, private=True, no_store=True)
             return
-        key = getattr(request, "cms_cache_key", None)
+        key = self._cache_key
         if store and key:
             cache.set(key, response.content, settings.CMS_GRAPHQL_CACHE_SECONDS)
             response["X-Cache"] = "miss"

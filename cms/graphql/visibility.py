@@ -1,59 +1,102 @@
-"""What anonymous partner sites may see: the one place the rule is written down."""
+"""What anonymous partner sites may see: the one place the rule is written down.
+
+The rule is applied where rows are fetched (selectors and the request's loaders), in SQL:
+:func:`public_pages` for pages, :meth:`Visibility.public_images` for images.
+:class:`Visibility` is one request's snapshot of what the rule depends on (hidden sections,
+private collections, the moment), each part loaded the first time it is needed, so a request
+that shows no image never reads collection restrictions.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from typing import Any
+from datetime import datetime
 
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
-from wagtail.models import Page, PageViewRestriction
-
-# Hidden sections change only on publish/restrict; within one request they are loaded once.
-_scope: ContextVar[dict[str, Any] | None] = ContextVar("cms_visibility_scope", default=None)
+from wagtail.images.models import AbstractImage
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 
-@contextmanager
-def visibility_scope() -> Iterator[None]:
-    """Remember hidden sections for the duration of one request."""
-    token = _scope.set({})
-    try:
-        yield
-    finally:
-        _scope.reset(token)
+class Visibility:
+    """One request's view of what is hidden, read lazily and then kept for the request."""
+
+    def __init__(self, now: datetime | None = None) -> None:
+        self.now = now or timezone.now()
+        self._hidden_paths: tuple[str, ...] | None = None
+        self._private_collection_paths: tuple[str, ...] | None = None
+        self._collection_paths: dict[int, str] = {}
+
+    @property
+    def hidden_paths(self) -> tuple[str, ...]:
+        """Tree paths under which nothing is public (:func:`hidden_section_paths`)."""
+        if self._hidden_paths is None:
+            self._hidden_paths = hidden_section_paths(self.now)
+        return self._hidden_paths
+
+    @property
+    def private_collection_paths(self) -> tuple[str, ...]:
+        """Paths of the collections with a view restriction (their images are private)."""
+        if self._private_collection_paths is None:
+            private = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+            self._private_collection_paths = tuple(private)
+        return self._private_collection_paths
+
+    def public_pages(self, queryset: QuerySet[Page]) -> QuerySet[Page]:
+        """:func:`public_pages` with this request's snapshot."""
+        return public_pages(queryset, self)
+
+    def public_images(self, queryset: QuerySet[AbstractImage]) -> QuerySet[AbstractImage]:
+        """Images outside every private collection."""
+        paths = self.private_collection_paths
+        if not paths:
+            return queryset
+        hidden = Q()
+        for path in paths:
+            hidden |= Q(collection__path__startswith=path)
+        return queryset.exclude(hidden)
+
+    # The same rule for one object already loaded: the test-only assertion middleware and
+    # images chosen in StreamField blocks (loaded by Wagtail, not by a selector) use these.
+
+    def page_visible(self, page: Page) -> bool:
+        if not page.live or page.depth <= 1:
+            return False
+        if page.expire_at is not None and page.expire_at <= self.now:
+            return False
+        return not page.path.startswith(self.hidden_paths)
+
+    def image_visible(self, image: AbstractImage) -> bool:
+        if not self.private_collection_paths:
+            return True
+        return not self._collection_path(image.collection_id).startswith(
+            self.private_collection_paths
+        )
+
+    def _collection_path(self, collection_id: int) -> str:
+        # Per request, not per process: a collection moved under a private one must be private
+        # at once, in every worker.
+        if collection_id not in self._collection_paths:
+            path = Collection.objects.filter(pk=collection_id).values_list("path", flat=True)
+            self._collection_paths[collection_id] = path.first() or ""
+        return self._collection_paths[collection_id]
 
 
-def request_memo(name: str) -> dict[Any, Any] | None:
-    """A dict that lives as long as the current request; ``None`` outside a request."""
-    scope = _scope.get()
-    if scope is None:
-        return None
-    # Apart from the hidden paths stored beside them: no memo name can ever shadow those.
-    return scope.setdefault("memos", {}).setdefault(name, {})
-
-
-def hidden_section_paths() -> tuple[str, ...]:
+def hidden_section_paths(now: datetime | None = None) -> tuple[str, ...]:
     """Tree paths under which nothing is public.
 
     View-restricted pages (password, login, groups) and sections taken down (unpublished or
     expired pages with live pages below them): a live page below them stays hidden, so
     ``parent`` can never lead to them.
     """
-    scope = _scope.get()
-    if scope is not None and "paths" in scope:
-        return scope["paths"]
-    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
-    paths = tuple(sorted({*restricted, *_taken_down_sections()}))
-    if scope is not None:
-        scope["paths"] = paths
-    return paths
+    restricted = PageViewRestriction.objects.order_by().values_list("page__path", flat=True)
+    # One statement for both kinds.
+    paths = restricted.union(_taken_down_sections(now or timezone.now()))
+    return tuple(sorted(set(paths)))
 
 
-def _taken_down_sections() -> QuerySet[Page, str]:
+def _taken_down_sections(now: datetime) -> QuerySet[Page, str]:
     """Paths of unpublished or expired pages that have a live child, in one query.
 
     Read from the tree paths alone: a page's parent is its path less one step. Treebeard's
@@ -69,25 +112,27 @@ def _taken_down_sections() -> QuerySet[Page, str]:
     )
     return (
         Page.objects.alias(path_length=Length("path"))
-        .filter(Q(live=False) | Q(expire_at__lte=timezone.now()), path_length__gt=step)
+        .filter(Q(live=False) | Q(expire_at__lte=now), path_length__gt=step)
         .filter(path__in=parents_of_live_pages)
         .order_by()
         .values_list("path", flat=True)
     )
 
 
-def public_pages(queryset: QuerySet[Page]) -> QuerySet[Page]:
+def public_pages(queryset: QuerySet[Page], visibility: Visibility | None = None) -> QuerySet[Page]:
     """Live, unexpired pages outside every hidden section.
 
     Expiry is checked here, so an expired page disappears at once rather than when
-    ``publish_scheduled`` next runs.
+    ``publish_scheduled`` next runs. A GraphQL request passes its snapshot (``info.context.
+    visibility``), read once for the request; without one the hidden sections are read now.
     """
+    visibility = visibility or Visibility()
     queryset = (
         queryset.live()
         .filter(depth__gt=1)
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=visibility.now))
     )
-    paths = hidden_section_paths()
+    paths = visibility.hidden_paths
     if paths:
         hidden = Q()
         for path in paths:

@@ -306,9 +306,10 @@ WAGTAILLOCALIZE_JQUERY_PRIVATE = True
 
 # --- GraphQL ---------------------------------------------------------------------------------
 GRAPHENE = {
-    "SCHEMA": "grapple.schema.schema",
+    "SCHEMA": "cms.graphql.schema.schema",
+    # Visibility is applied where rows are fetched; the test settings add an assertion.
     "MIDDLEWARE": [
-        "cms.graphql.middleware.VisibilityMiddleware",
+        "cms.graphql.batching.BatchingMiddleware",
         "cms.graphql.sanitise.SanitiseMiddleware",
     ],
 }

@@ -23,6 +23,14 @@ STORAGES["staticfiles"] = {
 }
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", BASE_DIR / ".test-media"))
 GRAPPLE["EXPOSE_GRAPHIQL"] = True
+# A page or image that slipped past the visibility rule fails the field loudly in tests.
+GRAPHENE = {
+    **GRAPHENE,
+    "MIDDLEWARE": [
+        "cms.graphql.middleware.VisibilityAssertionMiddleware",
+        *GRAPHENE["MIDDLEWARE"],
+    ],
+}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests never send content anywhere, even when a developer's shell has DEEPL_API_KEY.

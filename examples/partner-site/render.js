@@ -271,10 +271,12 @@ export function callCard(call, language) {
 
 export function callDetail(call, language) {
   const w = words(language);
+  // The API's CallStatus enum (OPEN, UPCOMING, CLOSED) names the words and the style.
+  const status = String(call.status).toLowerCase();
   return h(
     "article",
     { class: "call", lang: call.locale },
-    h("p", { class: `status status-${call.status}` }, w.status[call.status] || call.status),
+    h("p", { class: `status status-${status}` }, w.status[status] || status),
     h("h1", {}, call.title),
     fallbackNote(call, language),
     h("p", { class: "summary" }, call.summary),

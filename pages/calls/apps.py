@@ -44,7 +44,6 @@ class CallsConfig(ContentPlugin):
                     ),
                 },
                 apply_filters=selectors.calls_filter,
-                prepare=selectors.calls_prepare,
                 orders={"DEADLINE": "deadline", "DEADLINE_DESC": "-deadline", "TITLE": "title"},
             )
         )

@@ -8,38 +8,34 @@ from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from wagtail.models import Locale
 
 from cms.eligibility import eligible_country_code, open_to_country
-from cms.graphql.visibility import public_pages
-from cms.localized import attach_relations_in_locale
+from cms.graphql.visibility import Visibility
 from pages.calls.models import CallPage
+from pages.calls.querysets import CallPageQuerySet
 
 if TYPE_CHECKING:
     from pages.calls.models import CallIndexPage
 
-#: Relations GraphQL shows in the call's language (``localized_<relation>``).
-LOCALIZED_SNIPPETS = ("programme", "programme_action", "contact", "eligible_country_groups")
-LOCALIZED_PAGES = ("related_conference", "related_project")
-
 Status = CallPage.Status
 
 
-def calls_live(locale: Locale) -> QuerySet[CallPage]:
+def calls_live(locale: Locale, visibility: Visibility | None = None) -> QuerySet[CallPage]:
     """Live, public call pages in ``locale``."""
-    return public_pages(CallPage.objects.filter(locale=locale))
+    return CallPage.objects.filter(locale=locale).public(visibility)
 
 
 def calls_for_api(locale: Locale) -> QuerySet[CallPage]:
-    """Calls for the top-level GraphQL list, with what their type shows joined in."""
-    return with_relations(calls_live(locale)).order_by("deadline", "title")
+    """Calls in ``locale`` for the top-level GraphQL list, which applies the visibility rule;
+    the request's loaders fetch what the query asks of them, for the whole page at once."""
+    return CallPage.objects.filter(locale=locale).in_listing_order()
 
 
 def calls_open(locale: Locale, now: datetime.datetime | None = None) -> QuerySet[CallPage]:
     """Calls in ``locale`` that take applications at ``now`` (default: this moment)."""
-    return calls_with_status(calls_live(locale), Status.OPEN, now=now)
+    return calls_live(locale).with_status(Status.OPEN, now=now)
 
 
 def calls_with_status(
@@ -47,17 +43,9 @@ def calls_with_status(
 ) -> QuerySet[CallPage]:
     """Narrow ``queryset`` to calls that are ``status`` at ``now`` (default: this moment).
 
-    The same rule as ``CallPage.status``, in the database: nothing is stored, so a call
-    closes on time without anyone saving it.
+    :meth:`CallPageQuerySet.with_status`, for any queryset of call pages.
     """
-    now = now or timezone.now()
-    if status == Status.UPCOMING:
-        return queryset.filter(opens_at__gt=now)
-    if status == Status.OPEN:
-        return queryset.filter(opens_at__lte=now, deadline__gt=now)
-    if status == Status.CLOSED:
-        return queryset.filter(deadline__lte=now)
-    raise ValueError(f"Unknown call status {status!r}; use one of {', '.join(Status.values)}.")
+    return CallPageQuerySet.with_status(queryset, status, now=now)
 
 
 def calls_filter(
@@ -89,32 +77,6 @@ def calls_filter(
     return queryset
 
 
-def calls_under(index: CallIndexPage) -> QuerySet[CallPage]:
+def calls_under(index: CallIndexPage, visibility: Visibility | None = None) -> QuerySet[CallPage]:
     """The live, public call pages below ``index``, nearest deadline first."""
-    return with_relations(public_pages(CallPage.objects.child_of(index))).order_by(
-        "deadline", "title"
-    )
-
-
-def with_relations(queryset: QuerySet[CallPage]) -> QuerySet[CallPage]:
-    """Join in what the GraphQL call type shows, so a list costs a fixed number of queries."""
-    return queryset.select_related(
-        "locale",
-        "programme",
-        "programme_action",
-        "contact",
-        "related_conference",
-        "related_project",
-    ).prefetch_related("eligible_country_groups")
-
-
-def calls_prepare(calls: list[CallPage]) -> None:
-    """Put on each call its relations in the call's language, for all calls in one query per
-    related model; the model's ``localized_*`` properties return what is stored.
-
-    A translated call keeps the source's snippets until they are translated, and its linked
-    pages are synchronised unchanged, so each is shown in the call's language when it can:
-    snippets as they are otherwise, pages only in a public version (else not at all).
-    """
-    attach_relations_in_locale(calls, LOCALIZED_SNIPPETS)
-    attach_relations_in_locale(calls, LOCALIZED_PAGES, restrict=public_pages)
+    return CallPage.objects.listed_under(index, visibility)

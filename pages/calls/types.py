@@ -12,3 +12,11 @@ class CallStatusEnum(graphene.Enum):
 
     class Meta:
         name = "CallStatus"
+
+    @property
+    def description(self) -> str:
+        return {
+            "upcoming": "Applications have not opened yet.",
+            "open": "Applications are open: opened and the deadline has not passed.",
+            "closed": "The deadline has passed.",
+        }[self.value]

@@ -1,10 +1,12 @@
-"""Admin: a flat listing of every call page, filterable by status, programme and deadline."""
+"""Admin: a flat listing of every call page, filterable by status, programme and deadline; the
+dashboard panel of calls closing soon; call index pages as moderated sections."""
 
 from typing import Any, ClassVar
 
 import django_filters
 
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -13,8 +15,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from cms.admin_columns import MomentColumn
-from pages.calls.models import CallPage
-from pages.calls.selectors import calls_with_status
+from pages.calls.models import CallIndexPage, CallPage
+from pages.calls.panels import CallsClosingSoonPanel
 
 
 class CallPageFilterSet(PageListingViewSet.filterset_class):
@@ -34,7 +36,7 @@ class CallPageFilterSet(PageListingViewSet.filterset_class):
     def filter_status(
         self, queryset: QuerySet[CallPage], name: str, value: str
     ) -> QuerySet[CallPage]:
-        return calls_with_status(queryset, value) if value else queryset
+        return queryset.with_status(value) if value else queryset
 
 
 class CallPageIndexView(PageListingViewSet.index_view_class):
@@ -84,3 +86,15 @@ class CallPageListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_call_listing() -> CallPageListingViewSet:
     return CallPageListingViewSet("call_pages")
+
+
+@hooks.register("construct_homepage_panels")
+def add_calls_closing_soon(request: HttpRequest, panels: list[Any]) -> None:
+    panels.append(CallsClosingSoonPanel(request))
+
+
+# cms/editorial/moderation.py: every call index page, in every language, and the calls below it
+# go live through "Call moderation".
+@hooks.register("register_moderated_section")
+def call_index_pages_are_moderated() -> type[CallIndexPage]:
+    return CallIndexPage

@@ -36,7 +36,6 @@ class ConferencesConfig(ContentPlugin):
                     ),
                 },
                 apply_filters=selectors.conferences_filter,
-                prepare=selectors.conferences_prepare,
                 orders={"START": "starts_at", "START_DESC": "-starts_at", "TITLE": "title"},
             )
         )

@@ -5,37 +5,30 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
-from django.utils import timezone
+from django.db.models import QuerySet
 
 from wagtail.models import Locale
 
 from cms.eligibility import eligible_country_code, open_to_country
-from cms.graphql.visibility import public_pages
-from cms.localized import attach_relations_in_locale
-from pages.conferences.models import ConferencePage, ConferencePartnerLogo
+from cms.graphql.visibility import Visibility
+from pages.conferences.models import ConferencePage
+from pages.conferences.querysets import ConferencePageQuerySet
 
 if TYPE_CHECKING:
     from pages.conferences.models import ConferenceIndexPage
 
-#: Relations GraphQL shows in the conference's language (``localized_<relation>``).
-LOCALIZED_RELATIONS = (
-    "main_organiser",
-    "initiators",
-    "co_organisers",
-    "contact",
-    "eligible_country_groups",
-)
 
-
-def conferences_live(locale: Locale) -> QuerySet[ConferencePage]:
+def conferences_live(
+    locale: Locale, visibility: Visibility | None = None
+) -> QuerySet[ConferencePage]:
     """Live, public conference pages in ``locale``."""
-    return public_pages(ConferencePage.objects.filter(locale=locale))
+    return ConferencePage.objects.filter(locale=locale).public(visibility)
 
 
 def conferences_for_api(locale: Locale) -> QuerySet[ConferencePage]:
-    """Conferences for the top-level GraphQL list, with what their type shows joined in."""
-    return with_relations(conferences_live(locale)).order_by("starts_at", "title")
+    """Conferences in ``locale`` for the top-level GraphQL list, which applies the visibility
+    rule; the request's loaders fetch what the query asks of them, for the whole page."""
+    return ConferencePage.objects.filter(locale=locale).in_listing_order()
 
 
 def conferences_filter(
@@ -60,51 +53,12 @@ def conferences_upcoming(
     now: datetime.datetime | None = None,
 ) -> QuerySet[ConferencePage]:
     """Conferences not over yet at ``now`` (default: this moment), or with ``upcoming=False``
-    the ones that have ended. Nothing is stored: the split moves with the clock."""
-    now = now or timezone.now()
-    return queryset.filter(ends_at__gt=now) if upcoming else queryset.filter(ends_at__lte=now)
+    the ones that have ended: :meth:`ConferencePageQuerySet.upcoming` for any queryset."""
+    return ConferencePageQuerySet.upcoming(queryset, upcoming=upcoming, now=now)
 
 
-def conferences_under(index: ConferenceIndexPage) -> QuerySet[ConferencePage]:
+def conferences_under(
+    index: ConferenceIndexPage, visibility: Visibility | None = None
+) -> QuerySet[ConferencePage]:
     """The live, public conference pages below ``index``, soonest first."""
-    return with_relations(public_pages(ConferencePage.objects.child_of(index))).order_by(
-        "starts_at", "title"
-    )
-
-
-def with_relations(queryset: QuerySet[ConferencePage]) -> QuerySet[ConferencePage]:
-    """Join in what the GraphQL conference type shows, so a list costs a fixed number of queries."""
-    return queryset.select_related(
-        "locale", "main_organiser", "main_organiser__logo", "contact"
-    ).prefetch_related(
-        # Renditions too: with them prefetched, an image's rendition costs no query of its own.
-        "main_organiser__logo__renditions",
-        "objectives",
-        "delegation_roles",
-        "eligible_country_groups",
-        "initiators",
-        "co_organisers",
-        Prefetch(
-            "partner_logos",
-            queryset=ConferencePartnerLogo.objects.select_related(
-                "image", "organisation"
-            ).prefetch_related("image__renditions"),
-        ),
-    )
-
-
-def conferences_prepare(conferences: list[ConferencePage]) -> None:
-    """Put on each conference its organisers, contact, country groups and partner logos'
-    organisations in the conference's language, for all conferences in one query per related
-    model; the ``localized_*`` properties (the conference's and each logo's) return them.
-
-    A translated conference keeps the source's snippets until they are translated, so each
-    is shown in the conference's language when it can, as it is otherwise. The main
-    organisers' logos come with their renditions, also for organisers found here.
-    """
-    attach_relations_in_locale(conferences, LOCALIZED_RELATIONS)
-    logos = [logo for conference in conferences for logo in conference.partner_logos.all()]
-    # A logo row is in the conference's language: its own locale is the one to show.
-    attach_relations_in_locale(logos, ["organisation"])
-    organisers = [c._cms_main_organiser for c in conferences if c._cms_main_organiser]
-    prefetch_related_objects(organisers, "logo__renditions")
+    return ConferencePage.objects.listed_under(index, visibility)

@@ -13,7 +13,6 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from cms.admin_columns import MomentColumn
 from pages.conferences.models import ConferencePage
-from pages.conferences.selectors import conferences_upcoming
 
 
 class ConferencePageFilterSet(PageListingViewSet.filterset_class):
@@ -35,7 +34,7 @@ class ConferencePageFilterSet(PageListingViewSet.filterset_class):
     def filter_upcoming(
         self, queryset: QuerySet[ConferencePage], name: str, value: bool | None
     ) -> QuerySet[ConferencePage]:
-        return queryset if value is None else conferences_upcoming(queryset, upcoming=value)
+        return queryset if value is None else queryset.upcoming(upcoming=value)
 
 
 class ConferencePageIndexView(PageListingViewSet.index_view_class):

@@ -22,7 +22,10 @@ class HomePage(BasePage):
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
-    graphql_fields = [*BasePage.graphql_fields, GraphQLString("intro")]
+    graphql_fields = [
+        *BasePage.graphql_fields,
+        GraphQLString("intro", description="The network's introduction, in one or two sentences."),
+    ]
 
     translatable_fields = [
         TranslatableField("title"),

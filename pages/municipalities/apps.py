@@ -30,7 +30,6 @@ class MunicipalitiesConfig(ContentPlugin):
                 },
                 apply_filters=selectors.municipalities_filter,
                 orders={"TITLE": "title", "COUNTRY": "country"},
-                prepare=selectors.municipalities_prepare,
             )
         )
 

@@ -29,9 +29,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
+from cms.graphql.loaders import batched, noted, visibility_of
 from cms.graphql.types import GraphQLCountry
 from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage, alt_text_field
 from cms.sanitise import validate_url_scheme
+from pages.municipalities.querysets import MunicipalityPageManager, municipalities_projects
 
 LATITUDE_RANGE = (Decimal(-90), Decimal(90))
 LONGITUDE_RANGE = (Decimal(-180), Decimal(180))
@@ -76,11 +78,8 @@ class MunicipalityIndexPage(BaseIndexPage):
 
     def municipalities(self, info: object = None) -> list["MunicipalityPage"]:
         """The public municipality pages below this index (GraphQL passes ``info``)."""
-        from pages.municipalities.selectors import municipalities_prepare, municipalities_under
-
-        items = list(municipalities_under(self)[:INDEX_LIST_LIMIT])
-        municipalities_prepare(items)
-        return items
+        listed = MunicipalityPage.objects.listed_under(self, visibility_of(info))
+        return noted(info, listed[:INDEX_LIST_LIMIT])
 
 
 class MunicipalityPage(BasePage):
@@ -173,6 +172,8 @@ class MunicipalityPage(BasePage):
         verbose_name=_("organisation"),
     )
 
+    objects = MunicipalityPageManager()
+
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("official_name"),
@@ -217,18 +218,39 @@ class MunicipalityPage(BasePage):
 
     graphql_fields = [
         *BasePage.graphql_fields,
-        GraphQLString("official_name"),
-        GraphQLCountry("country"),
-        GraphQLString("region"),
-        GraphQLString("website"),
-        GraphQLFloat("latitude"),
-        GraphQLFloat("longitude"),
-        GraphQLInt("population"),
-        GraphQLImage("logo", source="logo_for_reader"),
-        GraphQLString("short_profile"),
-        GraphQLStreamfield("body"),
-        GraphQLForeignKey("contact", "people.Person"),
-        GraphQLForeignKey("organisation", "organisations.Organisation"),
+        GraphQLString(
+            "official_name",
+            description="The legal name in the municipality's own language.",
+        ),
+        GraphQLCountry("country", description="The country the municipality is in."),
+        GraphQLString("region", description="Region or province, e.g. Lazio."),
+        GraphQLString("website", description="The municipality's official website."),
+        GraphQLFloat(
+            "latitude",
+            description="Decimal degrees north (negative for south); null if unknown.",
+        ),
+        GraphQLFloat(
+            "longitude",
+            description="Decimal degrees east (negative for west); null if unknown.",
+        ),
+        GraphQLInt("population", description="Inhabitants at the latest census; null if unknown."),
+        GraphQLImage(
+            "logo",
+            source="logo_for_reader",
+            description="Coat of arms or logo, with this page's alt text.",
+        ),
+        GraphQLString("short_profile", description="Two or three sentences for lists and maps."),
+        GraphQLStreamfield("body", description="The full profile of the municipality."),
+        GraphQLForeignKey(
+            "contact",
+            "people.Person",
+            description="The person to contact about the municipality's work in the network.",
+        ),
+        GraphQLForeignKey(
+            "organisation",
+            "organisations.Organisation",
+            description="The municipality's entry among organisations, if it has one.",
+        ),
         GraphQLForeignKey(
             "projects",
             "projects.ProjectPage",
@@ -301,12 +323,6 @@ class MunicipalityPage(BasePage):
         """Published projects in this page's locale with the municipality among their partners.
 
         Derived from the projects' partner rows, so a partnership is entered only once, on
-        the project. A list query stores them for all its items first
-        (``municipalities_prepare``). GraphQL passes ``info``; it is not needed.
+        the project. In a GraphQL request they are loaded for every municipality at once.
         """
-        prepared = getattr(self, "_cms_projects", None)
-        if prepared is not None:
-            return prepared
-        from pages.municipalities.selectors import municipality_projects
-
-        return municipality_projects(self)
+        return batched(info, "municipality_projects", self, municipalities_projects)

@@ -4,28 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
-from uuid import UUID
 
 from django.apps import apps
 from django.db.models import QuerySet
 
 from wagtail.models import Locale
 
-from cms.graphql.visibility import public_pages
+from cms.graphql.visibility import Visibility, public_pages
+from pages.municipalities import querysets
 from pages.municipalities.models import MunicipalityPage
 
 if TYPE_CHECKING:
     from pages.municipalities.models import MunicipalityIndexPage
 
 
-def municipalities_public(locale: Locale) -> QuerySet[MunicipalityPage]:
+def municipalities_public(
+    locale: Locale, visibility: Visibility | None = None
+) -> QuerySet[MunicipalityPage]:
     """Municipality pages in ``locale`` that anonymous partner sites may see."""
-    return public_pages(MunicipalityPage.objects.filter(locale=locale))
+    return MunicipalityPage.objects.filter(locale=locale).public(visibility)
 
 
 def municipalities_for_api(locale: Locale) -> QuerySet[MunicipalityPage]:
-    """Municipalities for the top-level GraphQL list, with what their type shows joined in."""
-    return with_relations(municipalities_public(locale).select_related("locale")).order_by("title")
+    """Municipalities in ``locale`` for the top-level GraphQL list, which applies the
+    visibility rule; the request's loaders fetch what the query asks of them."""
+    return MunicipalityPage.objects.filter(locale=locale).in_listing_order()
 
 
 def municipalities_filter(
@@ -43,77 +46,23 @@ def municipalities_filter(
     return queryset
 
 
-def municipalities_under(index: MunicipalityIndexPage) -> QuerySet[MunicipalityPage]:
+def municipalities_under(
+    index: MunicipalityIndexPage, visibility: Visibility | None = None
+) -> QuerySet[MunicipalityPage]:
     """The public municipality pages below ``index``, alphabetically."""
-    return with_relations(public_pages(MunicipalityPage.objects.child_of(index))).order_by("title")
-
-
-def with_relations(queryset: QuerySet[MunicipalityPage]) -> QuerySet[MunicipalityPage]:
-    """Join in what the GraphQL municipality type shows, so a list costs a fixed number of
-    queries; with the logo's renditions prefetched, its rendition costs no query of its own."""
-    return queryset.select_related("logo", "contact", "organisation").prefetch_related(
-        "logo__renditions"
-    )
-
-
-def municipalities_prepare(items: list[MunicipalityPage]) -> None:
-    """Put on each municipality its projects (``projects``), two queries for all of them."""
-    projects = projects_of_municipalities(items)
-    for item in items:
-        item._cms_projects = projects[item.pk]
+    return MunicipalityPage.objects.listed_under(index, visibility)
 
 
 def municipality_projects(municipality: MunicipalityPage) -> QuerySet:
-    """Public projects in the municipality's locale that list it, in any language, as partner.
-
-    Partner rows are synchronised into translations unchanged, so they may point at the
-    municipality's page in another language: matching on ``translation_key`` finds them all.
-    """
-    project_model = apps.get_model("projects", "ProjectPage")
-    partner_model = apps.get_model("projects", "ProjectPartner")
-    project_keys = partner_model.objects.filter(
-        municipality__translation_key=municipality.translation_key
-    ).values("project__translation_key")
-    return public_pages(
-        project_model.objects.filter(
-            locale_id=municipality.locale_id, translation_key__in=project_keys
-        )
-    ).order_by(*project_model.NEWEST_FIRST)
+    """Public projects in the municipality's locale that list it, in any language, as partner."""
+    return querysets.municipality_projects(municipality)
 
 
 def projects_of_municipalities(
-    municipalities: Iterable[MunicipalityPage],
+    municipalities: Iterable[MunicipalityPage], visibility: Visibility | None = None
 ) -> dict[int, list[Any]]:
-    """:func:`municipality_projects` for many municipalities, keyed by their pk: two queries
-    (partnerships, then projects) for all of them."""
-    municipalities = list(municipalities)
-    project_model = apps.get_model("projects", "ProjectPage")
-    partner_model = apps.get_model("projects", "ProjectPartner")
-    partnerships = partner_model.objects.filter(
-        municipality__translation_key__in={item.translation_key for item in municipalities}
-    ).values_list("municipality__translation_key", "project__translation_key")
-    keys_of: dict[UUID, set[UUID]] = {}
-    for municipality_key, project_key in partnerships:
-        keys_of.setdefault(municipality_key, set()).add(project_key)
-    projects: list[Any] = []
-    if keys_of:
-        projects = list(
-            public_pages(
-                project_model.objects.filter(
-                    locale_id__in={item.locale_id for item in municipalities},
-                    translation_key__in=set().union(*keys_of.values()),
-                )
-            ).order_by(*project_model.NEWEST_FIRST)
-        )
-    return {
-        item.pk: [
-            project
-            for project in projects
-            if project.locale_id == item.locale_id
-            and project.translation_key in keys_of.get(item.translation_key, ())
-        ]
-        for item in municipalities
-    }
+    """:func:`municipality_projects` for many municipalities, keyed by their pk."""
+    return querysets.projects_of_municipalities(municipalities, visibility)
 
 
 def _partner_keys_of_project(slug: str) -> QuerySet:

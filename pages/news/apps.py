@@ -31,7 +31,6 @@ class NewsConfig(ContentPlugin):
                 },
                 apply_filters=selectors.news_filter,
                 orders={"DATE_DESC": "-date", "DATE": "date", "TITLE": "title"},
-                prepare=selectors.news_prepare,
             )
         )
 

@@ -1,9 +1,12 @@
+import graphene
+
 from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from grapple.models import (
+    GraphQLField,
     GraphQLForeignKey,
     GraphQLImage,
     GraphQLStreamfield,
@@ -23,8 +26,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
+from cms.graphql.loaders import noted, related_in_locale, visibility_of
 from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage
 from pages.news.forms import NewsPageForm
+from pages.news.querysets import NewsPageManager
 
 
 class NewsIndexPage(BaseIndexPage):
@@ -66,11 +71,8 @@ class NewsIndexPage(BaseIndexPage):
 
     def news(self, info: object = None) -> list["NewsPage"]:
         """The public news items below this index (GraphQL passes ``info``)."""
-        from pages.news.selectors import news_prepare, news_under
-
-        items = list(news_under(self)[:INDEX_LIST_LIMIT])
-        news_prepare(items)
-        return items
+        listed = NewsPage.objects.listed_under(self, visibility_of(info))
+        return noted(info, listed[:INDEX_LIST_LIMIT])
 
 
 class NewsPage(BasePage):
@@ -134,6 +136,8 @@ class NewsPage(BasePage):
         verbose_name=_("related organisations"),
     )
 
+    objects = NewsPageManager()
+
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("date"),
@@ -175,13 +179,23 @@ class NewsPage(BasePage):
 
     graphql_fields = [
         *BasePage.graphql_fields,
-        GraphQLString("date", required=True, description="Publication date, YYYY-MM-DD."),
-        GraphQLForeignKey("author", "people.Person"),
-        GraphQLString("byline"),
+        GraphQLField("date", graphene.Date, required=True, description="The publication date."),
+        GraphQLForeignKey(
+            "author",
+            "people.Person",
+            description="The person who wrote the item, if they are in the people list.",
+        ),
+        GraphQLString("byline", description="Shown instead of the author's name when set."),
         GraphQLString("author_name", description="The byline when set, else the author's name."),
-        GraphQLString("intro"),
-        GraphQLStreamfield("body"),
-        GraphQLForeignKey("gallery_images", "news.NewsGalleryImage", is_list=True, required=True),
+        GraphQLString("intro", description="The lead: one or two sentences that sum up the item."),
+        GraphQLStreamfield("body", description="The full text of the item."),
+        GraphQLForeignKey(
+            "gallery_images",
+            "news.NewsGalleryImage",
+            is_list=True,
+            required=True,
+            description="Images of the item's gallery, in order.",
+        ),
         # Lists in the item's language: each related item's translation when there is one.
         GraphQLForeignKey(
             "categories",
@@ -189,6 +203,7 @@ class NewsPage(BasePage):
             is_list=True,
             required=True,
             source="categories_in_locale",
+            description="Themes the item is tagged with, in the item's language.",
         ),
         GraphQLForeignKey(
             "related_projects",
@@ -196,6 +211,7 @@ class NewsPage(BasePage):
             is_list=True,
             required=True,
             source="related_projects_in_locale",
+            description="Public projects the item reports on, in the item's language.",
         ),
         GraphQLForeignKey(
             "related_municipalities",
@@ -203,6 +219,7 @@ class NewsPage(BasePage):
             is_list=True,
             required=True,
             source="related_municipalities_in_locale",
+            description="Public municipalities that took part or hosted, in the item's language.",
         ),
         GraphQLForeignKey(
             "related_organisations",
@@ -210,6 +227,7 @@ class NewsPage(BasePage):
             is_list=True,
             required=True,
             source="related_organisations_in_locale",
+            description="Organisations that took part, in the item's language.",
         ),
     ]
 
@@ -248,26 +266,18 @@ class NewsPage(BasePage):
         """The byline when set, else the author's name."""
         return self.byline or (self.author.name if self.author else "")
 
-    # Lists in the item's language; the list query stores them first (``news_prepare``).
-    def categories_in_locale(self, info: object = None) -> list:
-        return self._related_in_locale("categories")
+    # Lists in the item's language, loaded for a whole list at once in a GraphQL request.
+    def categories_in_locale(self, info: object = None, **kwargs: object) -> list:
+        return related_in_locale(info, self, "categories")
 
-    def related_projects_in_locale(self, info: object = None) -> list:
-        return self._related_in_locale("related_projects")
+    def related_projects_in_locale(self, info: object = None, **kwargs: object) -> list:
+        return related_in_locale(info, self, "related_projects")
 
-    def related_municipalities_in_locale(self, info: object = None) -> list:
-        return self._related_in_locale("related_municipalities")
+    def related_municipalities_in_locale(self, info: object = None, **kwargs: object) -> list:
+        return related_in_locale(info, self, "related_municipalities")
 
-    def related_organisations_in_locale(self, info: object = None) -> list:
-        return self._related_in_locale("related_organisations")
-
-    def _related_in_locale(self, relation: str) -> list:
-        prepared = getattr(self, f"_cms_{relation}", None)
-        if prepared is not None:
-            return prepared
-        from pages.news.selectors import related_in_locale
-
-        return related_in_locale(self, relation)
+    def related_organisations_in_locale(self, info: object = None, **kwargs: object) -> list:
+        return related_in_locale(info, self, "related_organisations")
 
 
 class NewsGalleryImage(TranslatableMixin, Orderable):
@@ -287,8 +297,13 @@ class NewsGalleryImage(TranslatableMixin, Orderable):
     panels = [FieldPanel("image"), FieldPanel("caption")]
 
     graphql_fields = [
-        GraphQLImage("image", required=True, source="image_for_reader"),
-        GraphQLString("caption"),
+        GraphQLImage(
+            "image",
+            required=True,
+            source="image_for_reader",
+            description="The image, with the caption as its alt text.",
+        ),
+        GraphQLString("caption", description="What the image shows."),
     ]
 
     translatable_fields = [

@@ -30,7 +30,6 @@ class ProjectsConfig(ContentPlugin):
                 },
                 apply_filters=selectors.projects_filter,
                 orders={"START_DESC": "-start_date", "START": "start_date", "TITLE": "title"},
-                prepare=selectors.projects_prepare,
             )
         )
 

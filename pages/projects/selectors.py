@@ -5,26 +5,26 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from wagtail.models import Locale
 
-from cms.graphql.visibility import public_pages
-from cms.localized import localized_many
+from cms.graphql.visibility import Visibility, public_pages
 from pages.projects.models import ProjectPage, ProjectPartner
 
 if TYPE_CHECKING:
     from pages.projects.models import ProjectIndexPage
 
 
-def projects_public(locale: Locale) -> QuerySet[ProjectPage]:
+def projects_public(locale: Locale, visibility: Visibility | None = None) -> QuerySet[ProjectPage]:
     """Project pages in ``locale`` that anonymous partner sites may see."""
-    return public_pages(ProjectPage.objects.filter(locale=locale))
+    return ProjectPage.objects.filter(locale=locale).public(visibility)
 
 
 def projects_for_api(locale: Locale) -> QuerySet[ProjectPage]:
-    """Projects for the top-level GraphQL list, with what their type shows joined in."""
-    return with_relations(projects_public(locale)).order_by(*ProjectPage.NEWEST_FIRST)
+    """Projects in ``locale`` for the top-level GraphQL list, which applies the visibility
+    rule; the request's loaders fetch what the query asks of them, for the whole page."""
+    return ProjectPage.objects.filter(locale=locale).in_listing_order()
 
 
 def projects_filter(
@@ -57,65 +57,8 @@ def projects_filter(
     return queryset
 
 
-def projects_under(index: ProjectIndexPage) -> QuerySet[ProjectPage]:
+def projects_under(
+    index: ProjectIndexPage, visibility: Visibility | None = None
+) -> QuerySet[ProjectPage]:
     """The public project pages below ``index``, newest first."""
-    return with_relations(public_pages(ProjectPage.objects.child_of(index))).order_by(
-        *ProjectPage.NEWEST_FIRST
-    )
-
-
-def with_relations(queryset: QuerySet[ProjectPage]) -> QuerySet[ProjectPage]:
-    """Join in what the GraphQL project type shows, so a list costs a fixed number of queries."""
-    return queryset.select_related(
-        "locale", "programme", "programme_action", "coordinator"
-    ).prefetch_related(
-        Prefetch(
-            "partners",
-            queryset=ProjectPartner.objects.select_related("municipality", "organisation"),
-        ),
-        "goals",
-        "events",
-        "social_links",
-    )
-
-
-def projects_prepare(projects: list[ProjectPage]) -> None:
-    """Put on each project its partner rows as partner sites see them, for all projects in
-    two queries (municipalities, organisations); ``partners_for_api`` returns what is stored.
-
-    A row's municipality or organisation is shown in the project's language when it has a
-    translation there; a municipality page that is not public is hidden (``None``). The rows
-    come from ``project.partners.all()``: prefetched by :func:`with_relations` for lists, and
-    a revision's own rows in a preview.
-    """
-    rows_of = [(project, list(project.partners.all())) for project in projects]
-    municipalities = localized_many(
-        (
-            (row.municipality, project.locale_id)
-            for project, rows in rows_of
-            for row in rows
-            if row.municipality_id
-        ),
-        restrict=public_pages,
-    )
-    organisations = localized_many(
-        (
-            (row.organisation, project.locale_id)
-            for project, rows in rows_of
-            for row in rows
-            if row.organisation_id
-        )
-    )
-    for project, rows in rows_of:
-        for row in rows:
-            row.prepare_for_api(
-                municipality=municipalities.get((row.municipality_id, project.locale_id)),
-                organisation=organisations.get((row.organisation_id, project.locale_id)),
-            )
-        project._cms_partners = rows
-
-
-def project_partners_for_api(project: ProjectPage) -> list[ProjectPartner]:
-    """The project's partner rows, each with its partner as partner sites should see it."""
-    projects_prepare([project])
-    return project._cms_partners
+    return ProjectPage.objects.listed_under(index, visibility)

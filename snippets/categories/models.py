@@ -1,17 +1,15 @@
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from grapple.models import GraphQLString
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
 
-from cms.models import clean_slug
+from cms.models import BaseSnippet
 
 
-class Category(TranslatableMixin, index.Indexed, models.Model):
+class Category(BaseSnippet):
     """A theme that pages are tagged with, such as "Networking" or "Volunteering"."""
 
     name = models.CharField(max_length=100, verbose_name=_("name"))
@@ -32,40 +30,15 @@ class Category(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.SearchField("description"),
-        index.FilterField("locale"),
-    ]
+    search_fields = [*BaseSnippet.search_fields, index.SearchField("description")]
 
     graphql_fields = [
-        GraphQLString("name", required=True),
-        GraphQLString("slug", required=True),
-        GraphQLString("description"),
+        *BaseSnippet.graphql_fields,
+        GraphQLString("description", description="One or two sentences about the category."),
     ]
 
-    translatable_fields = [
-        TranslatableField("name"),
-        SynchronizedField("slug"),
-        TranslatableField("description"),
-    ]
+    translatable_fields = [*BaseSnippet.translatable_fields, TranslatableField("description")]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(BaseSnippet.Meta):
         verbose_name = _("category")
         verbose_name_plural = _("categories")
-        ordering = ["name"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs) -> None:
-        # Objects created in code skip clean(); they still need a slug for lookups.
-        if not self.slug:
-            self.slug = slugify(self.name)
-        super().save(*args, **kwargs)
-
-    def clean(self) -> None:
-        super().clean()
-        clean_slug(self)

@@ -1,23 +1,17 @@
-import re
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from grapple.models import GraphQLForeignKey, GraphQLImage, GraphQLString
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.models import alt_text_field
-
-PHONE_PATTERN = re.compile(r"^\+?[0-9 ()/.-]{6,30}$")
+from cms.models import BaseSnippet, alt_text_field, phone_errors
 
 
-class Person(TranslatableMixin, index.Indexed, models.Model):
+class Person(BaseSnippet):
     """A contact person: who to write to about an event, a call or a project."""
 
     name = models.CharField(
@@ -80,22 +74,27 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     ]
 
     search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
+        *BaseSnippet.search_fields,
         index.SearchField("role"),
         index.RelatedFields("organisation", [index.SearchField("name")]),
         index.FilterField("organisation"),
-        index.FilterField("locale"),
     ]
 
     graphql_fields = [
-        GraphQLString("name", required=True),
-        GraphQLString("slug", required=True),
-        GraphQLString("role"),
-        GraphQLForeignKey("organisation", "organisations.Organisation"),
-        GraphQLString("email"),
-        GraphQLString("phone"),
-        GraphQLImage("photo", source="photo_for_reader"),
+        *BaseSnippet.graphql_fields,
+        GraphQLString("role", description="Job title or role, in the person's language."),
+        GraphQLForeignKey(
+            "organisation",
+            "organisations.Organisation",
+            description="Where the person works or volunteers.",
+        ),
+        GraphQLString("email", description="A work address the person agreed to publish."),
+        GraphQLString("phone", description="In international format."),
+        GraphQLImage(
+            "photo",
+            source="photo_for_reader",
+            description="A portrait, with this person's alt text.",
+        ),
     ]
 
     translatable_fields = [
@@ -110,47 +109,20 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         TranslatableField("photo_alt"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    slug_taken_message = _(
+        "Another person in this language uses this slug; add a distinguishing word, "
+        "e.g. 'ana-novak-koper'."
+    )
+
+    class Meta(BaseSnippet.Meta):
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        ordering = ["name"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     def __str__(self) -> str:
         return f"{self.name}, {self.role}" if self.role else self.name
 
-    def save(self, *args, **kwargs) -> None:
-        # Objects created in code skip clean(); they still need a slug for lookups.
-        if not self.slug:
-            self.slug = slugify(self.name)
-        super().save(*args, **kwargs)
-
-    def clean(self) -> None:
-        super().clean()
-        errors = {}
-        if not self.slug:
-            self.slug = slugify(self.name)
-        if not self.slug:
-            if self.name:  # a missing name has an error of its own
-                errors["slug"] = _("Enter a slug: the name has no letters to build one.")
-        elif (
-            self.locale_id
-            and Person.objects.filter(slug=self.slug, locale_id=self.locale_id)
-            .exclude(pk=self.pk)
-            .exists()
-        ):
-            # The admin form leaves out `locale`, so Django's unique_together check skips it.
-            errors["slug"] = _(
-                "Another person in this language uses this slug; add a distinguishing word, "
-                "e.g. 'ana-novak-koper'."
-            )
-        if self.phone and not PHONE_PATTERN.match(self.phone):
-            errors["phone"] = _(
-                "Enter a phone number of digits, spaces and + ( ) - / only, "
-                "e.g. '+386 1 234 56 78'."
-            )
-        if errors:
-            raise ValidationError(errors)
+    def field_errors(self) -> dict[str, Any]:
+        return {**super().field_errors(), **phone_errors(self.phone)}
 
     def photo_for_reader(self, info: object = None) -> Any:
         """The photo, with this person's alt text for it."""

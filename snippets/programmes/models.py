@@ -18,34 +18,28 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.models import clean_slug
+from cms.models import BaseSnippet
 from cms.sanitise import validate_url_scheme
 
 
-def _required_list(field_name: str, model_label: str) -> Callable[[], GraphQLField]:
+def _required_list(
+    field_name: str, model_label: str, *, description: str
+) -> Callable[[], GraphQLField]:
     """``[Type!]!`` for a child relation: plain lists, without grapple's queryset arguments."""
 
     def mixin() -> GraphQLField:
         model = apps.get_model(model_label)
         item = graphene.NonNull(lambda: grapple_registry.models[model])
-        return GraphQLField(field_name, graphene.NonNull(graphene.List(item)))
+        return GraphQLField(
+            field_name, graphene.NonNull(graphene.List(item)), description=description
+        )
 
     return mixin
 
 
-class Programme(TranslatableMixin, index.Indexed, ClusterableModel):
+class Programme(BaseSnippet, ClusterableModel):
     """A funding programme such as the European Solidarity Corps, with its actions."""
 
-    name = models.CharField(max_length=150, verbose_name=_("name"))
-    slug = models.SlugField(
-        max_length=150,
-        blank=True,
-        help_text=_(
-            "Used in partner site addresses and filters, the same in every language. "
-            "Leave empty to create it from the name."
-        ),
-        verbose_name=_("slug"),
-    )
     acronym = models.CharField(
         max_length=20,
         blank=True,
@@ -79,49 +73,37 @@ class Programme(TranslatableMixin, index.Indexed, ClusterableModel):
     ]
 
     search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
+        *BaseSnippet.search_fields,
         index.SearchField("acronym"),
         index.SearchField("description"),
-        index.FilterField("locale"),
     ]
 
     graphql_fields = [
-        GraphQLString("name", required=True),
-        GraphQLString("slug", required=True),
-        GraphQLString("acronym"),
-        GraphQLString("description"),
-        GraphQLString("website"),
-        _required_list("actions", "programmes.ProgrammeAction"),
+        *BaseSnippet.graphql_fields,
+        GraphQLString("acronym", description="The short form in this language, e.g. ESC."),
+        GraphQLString("description", description="What the programme funds and who can take part."),
+        GraphQLString("website", description="The programme's official page."),
+        _required_list(
+            "actions",
+            "programmes.ProgrammeAction",
+            description="The programme's actions (strands), in the programme's order.",
+        ),
     ]
 
     translatable_fields = [
-        TranslatableField("name"),
-        SynchronizedField("slug"),
+        *BaseSnippet.translatable_fields,
         TranslatableField("acronym"),
         TranslatableField("description"),
         SynchronizedField("website", overridable=False),
         TranslatableField("actions"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(BaseSnippet.Meta):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
-        ordering = ["name"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
-
-    def save(self, *args, **kwargs) -> None:
-        # Objects created in code skip clean(); they still need a slug for lookups.
-        if not self.slug:
-            self.slug = slugify(self.name)
-        super().save(*args, **kwargs)
-
-    def clean(self) -> None:
-        super().clean()
-        clean_slug(self)
 
 
 class ProgrammeAction(TranslatableMixin, index.Indexed, Orderable):
@@ -152,10 +134,19 @@ class ProgrammeAction(TranslatableMixin, index.Indexed, Orderable):
     ]
 
     graphql_fields = [
-        GraphQLString("name", required=True),
-        GraphQLString("slug", required=True),
-        GraphQLString("description"),
-        GraphQLForeignKey("programme", "programmes.Programme", required=True),
+        GraphQLString("name", required=True, description="The action's name."),
+        GraphQLString(
+            "slug",
+            required=True,
+            description="Unique within the programme, the same in every language.",
+        ),
+        GraphQLString("description", description="Who can apply and what the action supports."),
+        GraphQLForeignKey(
+            "programme",
+            "programmes.Programme",
+            required=True,
+            description="The programme the action belongs to.",
+        ),
     ]
 
     translatable_fields = [

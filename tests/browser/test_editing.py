@@ -132,7 +132,7 @@ def test_editor_creates_and_submits_a_call_and_a_moderator_publishes_it(
     assert public_graphql(CALL_QUERY) == {
         "call": {
             "title": TITLE,
-            "status": "open",
+            "status": "OPEN",
             "allEligibleCountries": [{"code": code} for code in ("AL", "BA", "ME", "SI", "XK")],
         },
         "calls": {"items": [{"title": TITLE}]},

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from grapple.schema import schema
+from cms.graphql.schema import schema
 
 SNAPSHOT = Path(__file__).resolve().parents[2] / "schema.graphql"
 

@@ -47,3 +47,30 @@ def test_every_documented_query_returns_data_from_the_demo_content(
         if body.get("errors") or any(_empty(value) for value in data.values()):
             failures.append(f"{query.strip()[:80]}… -> {json.dumps(body)[:400]}")
     assert not failures, "\n\n".join(failures)
+
+
+#: Statements one documented query may cost, in every language (docs/performance.md).
+MAX_STATEMENTS = 12
+
+
+@pytest.mark.django_db(transaction=False)
+def test_every_documented_query_costs_at_most_12_statements_in_every_language(
+    graphql, home, django_capture_on_commit_callbacks, settings
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.CMS_GRAPHQL_CACHE_SECONDS = 0
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=io.StringIO())
+    counts = {}
+    for query, variables in documented_queries():
+        for language in ("en", "sl", "sv"):
+            asked = {**variables, "locale": language} if "$locale" in query else variables
+            graphql(query, asked)  # warms per-process caches (content types, site roots)
+            with CaptureQueriesContext(connection) as captured:
+                body = graphql(query, asked)
+            assert "errors" not in body, body["errors"]
+            counts[(query.strip().splitlines()[0], language)] = len(captured.captured_queries)
+    over = {key: count for key, count in counts.items() if count > MAX_STATEMENTS}
+    assert not over, over

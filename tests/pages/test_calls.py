@@ -265,7 +265,8 @@ def test_a_call_closes_when_its_deadline_passes(
     body = graphql("{ calls(status: CLOSED) { items { title status } } }")
 
     assert "errors" not in body, body
-    assert body["data"]["calls"]["items"] == [{"title": call.title, "status": "closed"}]
+    # The field is the CallStatus enum, the same values as the filter (CHANGELOG.md).
+    assert body["data"]["calls"]["items"] == [{"title": call.title, "status": "CLOSED"}]
     call.refresh_from_db()
     assert call.status == "closed"
 
@@ -380,7 +381,7 @@ def test_call_reads_back_through_graphql_in_both_languages(
     assert sl["programme"] == {"name": "Evropska solidarnostna enota", "acronym": "ESE"}
     assert en["programmeAction"] == {"name": "Solidarity projects"}
     assert sl["programmeAction"] == {"name": "Solidarnostni projekti"}
-    assert en["status"] == sl["status"] == "open"
+    assert en["status"] == sl["status"] == "OPEN"
     assert sl["opensAt"] == en["opensAt"]
     assert en["opensAt"] == call.opens_at.astimezone(call.zone).isoformat()
     assert en["timeZone"] == "Europe/Ljubljana"

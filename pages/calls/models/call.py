@@ -2,6 +2,7 @@
 
 from datetime import datetime, tzinfo
 
+import graphene
 from django_countries.fields import CountryField
 
 from django import forms
@@ -14,7 +15,7 @@ from django.utils.translation import ngettext
 
 from grapple.models import (
     GraphQLBoolean,
-    GraphQLCollection,
+    GraphQLField,
     GraphQLForeignKey,
     GraphQLInt,
     GraphQLStreamfield,
@@ -35,11 +36,11 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
 from cms.editorial.publishing import PublishedThroughModeration
-from cms.eligibility import CountryEligibilityPage
+from cms.eligibility import CountryEligibilityPage, eligibility_graphql_fields
 from cms.forms import LocalisedChoicesPageForm
+from cms.graphql.collection_descriptions import GraphQLDescribedCollection
 from cms.graphql.language import in_reader_language
-from cms.graphql.visibility import public_pages
-from cms.localized import relation_in_locale
+from cms.graphql.loaders import related_in_locale
 from cms.models import BasePage
 from cms.sanitise import validate_url_scheme
 from cms.time_zones import zone_or_current
@@ -54,6 +55,8 @@ from pages.calls.models.fields import (
     time_zone_choices,
     validate_organisation_kinds,
 )
+from pages.calls.querysets import CallPageManager
+from pages.calls.types import CallStatusEnum
 
 
 class CallPageForm(LocalisedChoicesPageForm):
@@ -217,6 +220,8 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
         verbose_name=_("body"),
     )
 
+    objects = CallPageManager()
+
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("summary"),
@@ -282,17 +287,30 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
 
     graphql_fields = [
         *BasePage.graphql_fields,
-        GraphQLString("summary", required=True),
-        GraphQLForeignKey(
-            "programme", "programmes.Programme", source="localized_programme", required=True
-        ),
-        GraphQLForeignKey(
-            "programme_action", "programmes.ProgrammeAction", source="localized_action"
-        ),
         GraphQLString(
-            "status",
+            "summary", required=True, description="Two or three sentences for lists of calls."
+        ),
+        GraphQLForeignKey(
+            "programme",
+            "programmes.Programme",
+            source="localized_programme",
             required=True,
-            description="upcoming, open or closed, worked out from the dates at request time.",
+            description="The programme that funds what applicants apply for.",
+        ),
+        GraphQLForeignKey(
+            "programme_action",
+            "programmes.ProgrammeAction",
+            source="localized_action",
+            description="The programme's action (strand), e.g. Solidarity projects.",
+        ),
+        GraphQLField(
+            "status",
+            CallStatusEnum,
+            required=True,
+            description=(
+                "Where the call stands, worked out from its dates at the moment of the request; "
+                "the same values as the status filter of the calls query."
+            ),
         ),
         GraphQLString(
             "status_label",
@@ -300,22 +318,30 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
             source="status_label_for_reader",
             description="The status in the language asked for, e.g. Open.",
         ),
-        GraphQLString(
+        GraphQLField(
             "opens_at",
-            source="opens_at_iso",
+            graphene.DateTime,
+            source="opens_at_local",
             required=True,
-            description="ISO 8601, with the offset of the call's time zone.",
+            description="When applications open, with the offset of the call's time zone.",
         ),
-        GraphQLString(
+        GraphQLField(
             "deadline",
-            source="deadline_iso",
+            graphene.DateTime,
+            source="deadline_local",
             required=True,
-            description="ISO 8601, with the offset of the call's time zone.",
+            description="When applications close, with the offset of the call's time zone.",
         ),
         GraphQLString("time_zone", required=True, description="IANA name, e.g. Europe/Ljubljana."),
-        GraphQLInt("min_age"),
-        GraphQLInt("max_age"),
-        GraphQLCollection(
+        GraphQLInt(
+            "min_age",
+            description="The youngest age at which people may apply; null if there is none.",
+        ),
+        GraphQLInt(
+            "max_age",
+            description="The oldest age at which people may apply; null if there is none.",
+        ),
+        GraphQLDescribedCollection(
             GraphQLString,
             "eligible_organisation_kinds",
             source="eligible_organisation_kind_codes",
@@ -323,22 +349,46 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
             item_required=True,
             description="Values of Organisation.kind, e.g. ngo or municipality.",
         ),
-        GraphQLString("required_quality_label"),
-        GraphQLBoolean("requires_quality_label", required=True),
-        *CountryEligibilityPage.eligibility_graphql_fields,
-        GraphQLInt("duration_min_months"),
-        GraphQLInt("duration_max_months"),
-        GraphQLString("application_url"),
-        GraphQLForeignKey("contact", "people.Person", source="localized_contact"),
+        GraphQLString(
+            "required_quality_label",
+            description="The label applicants must hold; null if none is needed.",
+        ),
+        GraphQLBoolean(
+            "requires_quality_label",
+            required=True,
+            description="True when applicants must hold a quality label.",
+        ),
+        *eligibility_graphql_fields("countries.CountryGroup"),
+        GraphQLInt(
+            "duration_min_months",
+            description="The shortest project or activity applicants may propose, in months.",
+        ),
+        GraphQLInt(
+            "duration_max_months",
+            description="The longest project or activity applicants may propose, in months.",
+        ),
+        GraphQLString("application_url", description="Where applicants apply online."),
+        GraphQLForeignKey(
+            "contact",
+            "people.Person",
+            source="localized_contact",
+            description="Who answers applicants' questions, in the call's language.",
+        ),
         GraphQLForeignKey(
             "related_conference",
             "conferences.ConferencePage",
             source="localized_related_conference",
+            description="The conference the call invites applications for; null if none.",
         ),
         GraphQLForeignKey(
-            "related_project", "projects.ProjectPage", source="localized_related_project"
+            "related_project",
+            "projects.ProjectPage",
+            source="localized_related_project",
+            description="The project the call belongs to; null if none or not public.",
         ),
-        GraphQLStreamfield("body"),
+        GraphQLStreamfield(
+            "body", description="What is funded, how to apply and how applications are assessed."
+        ),
     ]
 
     translatable_fields = [
@@ -403,12 +453,12 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
         return zone_or_current(self.time_zone)
 
     @property
-    def opens_at_iso(self) -> str | None:
-        return self._local_iso(self.opens_at)
+    def opens_at_local(self) -> datetime | None:
+        return self._local(self.opens_at)
 
     @property
-    def deadline_iso(self) -> str | None:
-        return self._local_iso(self.deadline)
+    def deadline_local(self) -> datetime | None:
+        return self._local(self.deadline)
 
     @property
     def eligible_organisation_kind_codes(self) -> list[str]:
@@ -418,25 +468,20 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
     def requires_quality_label(self) -> bool:
         return bool(self.required_quality_label)
 
-    @property
-    def localized_programme(self) -> models.Model | None:
-        return relation_in_locale(self, "programme")
+    def localized_programme(self, info: object = None, **kwargs: object) -> models.Model | None:
+        return related_in_locale(info, self, "programme")
 
-    @property
-    def localized_action(self) -> models.Model | None:
-        return relation_in_locale(self, "programme_action")
+    def localized_action(self, info: object = None, **kwargs: object) -> models.Model | None:
+        return related_in_locale(info, self, "programme_action")
 
-    @property
-    def localized_contact(self) -> models.Model | None:
-        return relation_in_locale(self, "contact")
+    def localized_contact(self, info: object = None, **kwargs: object) -> models.Model | None:
+        return related_in_locale(info, self, "contact")
 
-    @property
-    def localized_related_conference(self) -> Page | None:
-        return relation_in_locale(self, "related_conference", restrict=public_pages)
+    def localized_related_conference(self, info: object = None, **kwargs: object) -> Page | None:
+        return related_in_locale(info, self, "related_conference")
 
-    @property
-    def localized_related_project(self) -> Page | None:
-        return relation_in_locale(self, "related_project", restrict=public_pages)
+    def localized_related_project(self, info: object = None, **kwargs: object) -> Page | None:
+        return related_in_locale(info, self, "related_project")
 
     def clean(self) -> None:
         super().clean()
@@ -471,5 +516,5 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
         if errors:
             raise ValidationError(errors)
 
-    def _local_iso(self, value: datetime | None) -> str | None:
-        return value.astimezone(self.zone).isoformat() if value else None
+    def _local(self, value: datetime | None) -> datetime | None:
+        return value.astimezone(self.zone) if value else None

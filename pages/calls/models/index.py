@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from grapple.models import GraphQLCollection, GraphQLForeignKey
+from grapple.models import GraphQLForeignKey
 
 from cms.editorial.publishing import PublishedThroughModeration
+from cms.graphql.collection_descriptions import GraphQLDescribedCollection
+from cms.graphql.loaders import noted, visibility_of
 from cms.graphql.types import with_list_arguments
 from cms.models import BaseIndexPage
-
-if TYPE_CHECKING:
-    from pages.calls.models import CallPage
+from pages.calls.models.call import CallPage
 
 
 class CallIndexPage(PublishedThroughModeration, BaseIndexPage):
@@ -34,7 +32,7 @@ class CallIndexPage(PublishedThroughModeration, BaseIndexPage):
 
     graphql_fields = [
         *BaseIndexPage.graphql_fields,
-        GraphQLCollection(
+        GraphQLDescribedCollection(
             GraphQLForeignKey,
             "calls",
             "calls.CallPage",
@@ -59,9 +57,8 @@ class CallIndexPage(PublishedThroughModeration, BaseIndexPage):
     def calls(self, info: object = None, **kwargs: object) -> list[CallPage]:
         """The live, public call pages below this index (GraphQL passes ``info``).
 
-        A list, not a queryset: ``limit`` and ``offset`` slice it, and a sliced queryset can
-        no longer be narrowed by the visibility middleware.
+        A list, not a queryset: ``limit`` and ``offset`` slice it; the request's loaders then
+        fetch what the query asks of the items for all of them at once.
         """
-        from pages.calls.selectors import calls_under
-
-        return list(with_list_arguments(calls_under(self), info, kwargs))
+        listed = CallPage.objects.listed_under(self, visibility_of(info))
+        return noted(info, with_list_arguments(listed, info, kwargs))

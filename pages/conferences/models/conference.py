@@ -2,6 +2,7 @@
 
 from datetime import datetime, tzinfo
 
+import graphene
 from django_countries.fields import CountryField
 
 from django import forms
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from grapple.models import (
     GraphQLBoolean,
-    GraphQLCollection,
+    GraphQLField,
     GraphQLForeignKey,
     GraphQLStreamfield,
     GraphQLString,
@@ -32,10 +33,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
-from cms.eligibility import CountryEligibilityPage
+from cms.eligibility import CountryEligibilityPage, eligibility_graphql_fields
 from cms.forms import LocalisedChoicesPageForm
+from cms.graphql.collection_descriptions import GraphQLDescribedCollection
 from cms.graphql.language import choice_label
-from cms.localized import relation_in_locale
+from cms.graphql.loaders import related_in_locale
 from cms.models import BasePage
 from cms.sanitise import validate_url_scheme
 from cms.time_zones import zone_or_current
@@ -46,6 +48,7 @@ from pages.conferences.models.fields import (
     time_zone_choices,
     validate_language_codes,
 )
+from pages.conferences.querysets import ConferencePageManager
 
 
 class ConferencePageForm(LocalisedChoicesPageForm):
@@ -202,6 +205,8 @@ class ConferencePage(CountryEligibilityPage):
         verbose_name=_("body"),
     )
 
+    objects = ConferencePageManager()
+
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("summary"),
@@ -278,29 +283,43 @@ class ConferencePage(CountryEligibilityPage):
 
     graphql_fields = [
         *BasePage.graphql_fields,
-        GraphQLString("summary", required=True),
-        GraphQLString("format", required=True, description="online, on_site or hybrid."),
-        GraphQLString("format_label", required=True, source="format_label_for_reader"),
         GraphQLString(
-            "starts_at",
-            source="starts_at_iso",
-            required=True,
-            description="ISO 8601, with the offset of the conference's time zone.",
+            "summary", required=True, description="Two or three sentences for lists of conferences."
         ),
+        GraphQLString("format", required=True, description="online, on_site or hybrid."),
         GraphQLString(
-            "ends_at",
-            source="ends_at_iso",
+            "format_label",
             required=True,
-            description="ISO 8601, with the offset of the conference's time zone.",
+            source="format_label_for_reader",
+            description="The format in the language asked for, e.g. Online.",
+        ),
+        GraphQLField(
+            "starts_at",
+            graphene.DateTime,
+            source="starts_at_local",
+            required=True,
+            description="When it starts, with the offset of the conference's time zone.",
+        ),
+        GraphQLField(
+            "ends_at",
+            graphene.DateTime,
+            source="ends_at_local",
+            required=True,
+            description="When it ends, with the offset of the conference's time zone.",
         ),
         GraphQLString("time_zone", required=True, description="IANA name, e.g. Europe/Ljubljana."),
         GraphQLBoolean(
             "upcoming", required=True, description="True until the conference has ended."
         ),
-        GraphQLString("venue"),
-        GraphQLString("online_platform"),
-        GraphQLString("online_url"),
-        GraphQLCollection(
+        GraphQLString(
+            "venue", description="Place and address; for on-site and hybrid conferences."
+        ),
+        GraphQLString("online_platform", description="The tool used online, e.g. Zoom."),
+        GraphQLString(
+            "online_url",
+            description="Where participants join online; null if the link is only sent to them.",
+        ),
+        GraphQLDescribedCollection(
             GraphQLString,
             "working_languages",
             source="working_language_codes",
@@ -308,62 +327,79 @@ class ConferencePage(CountryEligibilityPage):
             item_required=True,
             description="ISO 639-1 codes, e.g. en.",
         ),
-        GraphQLCollection(
+        GraphQLDescribedCollection(
             GraphQLForeignKey,
             "objectives",
             "conferences.ConferenceObjective",
             required=True,
             item_required=True,
+            description="What the conference sets out to do, one sentence each.",
         ),
-        GraphQLString("target_audience"),
-        GraphQLCollection(
+        GraphQLString("target_audience", description="Who the conference is for."),
+        GraphQLDescribedCollection(
             GraphQLForeignKey,
             "delegation_roles",
             "conferences.DelegationRole",
             required=True,
             item_required=True,
+            description="The seats a delegation fills, in order.",
         ),
-        GraphQLString("delegation_note"),
-        *CountryEligibilityPage.eligibility_graphql_fields,
+        GraphQLString("delegation_note", description="How delegations apply."),
+        *eligibility_graphql_fields("countries.CountryGroup"),
         GraphQLForeignKey(
-            "main_organiser", "organisations.Organisation", source="localized_main_organiser"
+            "main_organiser",
+            "organisations.Organisation",
+            source="localized_main_organiser",
+            description="The organisation responsible for the conference, in its language.",
         ),
-        GraphQLCollection(
+        GraphQLDescribedCollection(
             GraphQLForeignKey,
             "initiators",
             "organisations.Organisation",
             source="localized_initiators",
             required=True,
             item_required=True,
+            description="The organisations that started the idea.",
         ),
-        GraphQLCollection(
+        GraphQLDescribedCollection(
             GraphQLForeignKey,
             "co_organisers",
             "organisations.Organisation",
             source="localized_co_organisers",
             required=True,
             item_required=True,
+            description="Organisations that run the conference with the main organiser.",
         ),
-        GraphQLForeignKey("contact", "people.Person", source="localized_contact"),
-        GraphQLCollection(
+        GraphQLForeignKey(
+            "contact",
+            "people.Person",
+            source="localized_contact",
+            description="Who answers questions about the conference.",
+        ),
+        GraphQLDescribedCollection(
             GraphQLForeignKey,
             "partner_logos",
             "conferences.ConferencePartnerLogo",
             required=True,
             item_required=True,
+            description="Logos of the partners, in order.",
         ),
-        GraphQLString("application_url"),
-        GraphQLString(
+        GraphQLString("application_url", description="The online application form."),
+        GraphQLField(
             "application_deadline",
-            source="application_deadline_iso",
-            description="ISO 8601, with the offset of the conference's time zone.",
+            graphene.DateTime,
+            source="application_deadline_local",
+            description=(
+                "When applications close, with the offset of the conference's time zone; null "
+                "when there is no deadline."
+            ),
         ),
         GraphQLBoolean(
             "applications_open",
             required=True,
             description="True until the deadline (or, without one, until the start).",
         ),
-        GraphQLStreamfield("body"),
+        GraphQLStreamfield("body", description="Background, programme and anything else to tell."),
     ]
 
     translatable_fields = [
@@ -424,16 +460,16 @@ class ConferencePage(CountryEligibilityPage):
         return choice_label(self, "format", info)
 
     @property
-    def starts_at_iso(self) -> str | None:
-        return self._local_iso(self.starts_at)
+    def starts_at_local(self) -> datetime | None:
+        return self._local(self.starts_at)
 
     @property
-    def ends_at_iso(self) -> str | None:
-        return self._local_iso(self.ends_at)
+    def ends_at_local(self) -> datetime | None:
+        return self._local(self.ends_at)
 
     @property
-    def application_deadline_iso(self) -> str | None:
-        return self._local_iso(self.application_deadline)
+    def application_deadline_local(self) -> datetime | None:
+        return self._local(self.application_deadline)
 
     @property
     def upcoming(self) -> bool:
@@ -449,21 +485,19 @@ class ConferencePage(CountryEligibilityPage):
     def working_language_codes(self) -> list[str]:
         return language_codes(self.working_languages)
 
-    @property
-    def localized_main_organiser(self) -> models.Model | None:
-        return relation_in_locale(self, "main_organiser")
+    def localized_main_organiser(
+        self, info: object = None, **kwargs: object
+    ) -> models.Model | None:
+        return related_in_locale(info, self, "main_organiser")
 
-    @property
-    def localized_contact(self) -> models.Model | None:
-        return relation_in_locale(self, "contact")
+    def localized_contact(self, info: object = None, **kwargs: object) -> models.Model | None:
+        return related_in_locale(info, self, "contact")
 
-    @property
-    def localized_initiators(self) -> list[models.Model]:
-        return relation_in_locale(self, "initiators")
+    def localized_initiators(self, info: object = None, **kwargs: object) -> list[models.Model]:
+        return related_in_locale(info, self, "initiators")
 
-    @property
-    def localized_co_organisers(self) -> list[models.Model]:
-        return relation_in_locale(self, "co_organisers")
+    def localized_co_organisers(self, info: object = None, **kwargs: object) -> list[models.Model]:
+        return related_in_locale(info, self, "co_organisers")
 
     def clean(self) -> None:
         super().clean()
@@ -492,5 +526,5 @@ class ConferencePage(CountryEligibilityPage):
         if errors:
             raise ValidationError(errors)
 
-    def _local_iso(self, value: datetime | None) -> str | None:
-        return value.astimezone(self.zone).isoformat() if value else None
+    def _local(self, value: datetime | None) -> datetime | None:
+        return value.astimezone(self.zone) if value else None

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from grapple.models import GraphQLCollection, GraphQLForeignKey
+from grapple.models import GraphQLForeignKey
 
+from cms.graphql.collection_descriptions import GraphQLDescribedCollection
+from cms.graphql.loaders import noted, visibility_of
 from cms.graphql.types import with_list_arguments
 from cms.models import BaseIndexPage
-
-if TYPE_CHECKING:
-    from pages.conferences.models import ConferencePage
+from pages.conferences.models.conference import ConferencePage
 
 
 class ConferenceIndexPage(BaseIndexPage):
@@ -29,7 +27,7 @@ class ConferenceIndexPage(BaseIndexPage):
 
     graphql_fields = [
         *BaseIndexPage.graphql_fields,
-        GraphQLCollection(
+        GraphQLDescribedCollection(
             GraphQLForeignKey,
             "conferences",
             "conferences.ConferencePage",
@@ -54,9 +52,8 @@ class ConferenceIndexPage(BaseIndexPage):
     def conferences(self, info: object = None, **kwargs: object) -> list[ConferencePage]:
         """The live, public conference pages below this index (GraphQL passes ``info``).
 
-        A list, not a queryset: ``limit`` and ``offset`` slice it, and a sliced queryset can
-        no longer be narrowed by the visibility middleware.
+        A list, not a queryset: ``limit`` and ``offset`` slice it; the request's loaders then
+        fetch what the query asks of the items for all of them at once.
         """
-        from pages.conferences.selectors import conferences_under
-
-        return list(with_list_arguments(conferences_under(self), info, kwargs))
+        listed = ConferencePage.objects.listed_under(self, visibility_of(info))
+        return noted(info, with_list_arguments(listed, info, kwargs))

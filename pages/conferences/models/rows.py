@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.localized import relation_in_locale
+from cms.graphql.loaders import related_in_locale
 from cms.models import alt_text_field
 
 
@@ -29,7 +29,9 @@ class ConferenceObjective(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("text")]
 
-    graphql_fields = [GraphQLString("text", required=True)]
+    graphql_fields = [
+        GraphQLString("text", required=True, description="One objective, as a full sentence.")
+    ]
 
     translatable_fields = [TranslatableField("text")]
 
@@ -63,7 +65,10 @@ class DelegationRole(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("role"), FieldPanel("note")]
 
-    graphql_fields = [GraphQLString("role", required=True), GraphQLString("note")]
+    graphql_fields = [
+        GraphQLString("role", required=True, description="Who fills this seat."),
+        GraphQLString("note", description="Optional detail about the seat."),
+    ]
 
     translatable_fields = [TranslatableField("role"), TranslatableField("note")]
 
@@ -106,9 +111,14 @@ class ConferencePartnerLogo(TranslatableMixin, Orderable):
     panels = [FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("organisation")]
 
     graphql_fields = [
-        GraphQLImage("image", required=True, source="image_for_reader"),
+        GraphQLImage(
+            "image", required=True, source="image_for_reader", description="The partner's logo."
+        ),
         GraphQLForeignKey(
-            "organisation", "organisations.Organisation", source="localized_organisation"
+            "organisation",
+            "organisations.Organisation",
+            source="localized_organisation",
+            description="The organisation the logo stands for; null if not given.",
         ),
     ]
 
@@ -132,7 +142,6 @@ class ConferencePartnerLogo(TranslatableMixin, Orderable):
 
         return image_with_alt(self.image, self.image_alt, info)
 
-    @property
-    def localized_organisation(self) -> models.Model | None:
+    def localized_organisation(self, info: object = None, **kwargs: object) -> models.Model | None:
         """The organisation in the row's language (the conference's) when translated there."""
-        return relation_in_locale(self, "organisation")
+        return related_in_locale(info, self, "organisation")

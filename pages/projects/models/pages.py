@@ -1,9 +1,17 @@
+import graphene
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from grapple.models import GraphQLForeignKey, GraphQLRichText, GraphQLStreamfield, GraphQLString
+from grapple.models import (
+    GraphQLField,
+    GraphQLForeignKey,
+    GraphQLRichText,
+    GraphQLStreamfield,
+    GraphQLString,
+)
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -18,10 +26,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
+from cms.graphql.loaders import batched, noted, visibility_of
 from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage
 from cms.sanitise import validate_url_scheme
 from pages.projects.forms import ProjectPageForm
 from pages.projects.models.rows import ProjectPartner
+from pages.projects.querysets import ProjectPageManager, projects_partners
 
 
 class ProjectIndexPage(BaseIndexPage):
@@ -63,11 +73,8 @@ class ProjectIndexPage(BaseIndexPage):
 
     def projects(self, info: object = None) -> list["ProjectPage"]:
         """The public project pages below this index (GraphQL passes ``info``)."""
-        from pages.projects.selectors import projects_prepare, projects_under
-
-        items = list(projects_under(self)[:INDEX_LIST_LIMIT])
-        projects_prepare(items)
-        return items
+        listed = ProjectPage.objects.listed_under(self, visibility_of(info))
+        return noted(info, listed[:INDEX_LIST_LIMIT])
 
 
 class ProjectPage(BasePage):
@@ -145,6 +152,8 @@ class ProjectPage(BasePage):
         verbose_name=_("body"),
     )
 
+    objects = ProjectPageManager()
+
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("acronym"),
@@ -212,13 +221,35 @@ class ProjectPage(BasePage):
 
     graphql_fields = [
         *BasePage.graphql_fields,
-        GraphQLString("acronym", required=True),
-        GraphQLString("summary"),
-        GraphQLForeignKey("programme", "programmes.Programme"),
-        GraphQLForeignKey("programme_action", "programmes.ProgrammeAction"),
-        GraphQLForeignKey("coordinator", "people.Person"),
-        GraphQLString("start_date", description="ISO date, YYYY-MM-DD; null if unknown."),
-        GraphQLString("end_date", description="ISO date, YYYY-MM-DD; null while unknown."),
+        GraphQLString(
+            "acronym",
+            required=True,
+            description="The short name the project is known by, e.g. VOLWE.",
+        ),
+        GraphQLString("summary", description="Two or three sentences for lists of projects."),
+        GraphQLForeignKey(
+            "programme",
+            "programmes.Programme",
+            description="The programme that co-funds the project.",
+        ),
+        GraphQLForeignKey(
+            "programme_action",
+            "programmes.ProgrammeAction",
+            description="The programme's action or strand.",
+        ),
+        GraphQLForeignKey(
+            "coordinator", "people.Person", description="The person to contact about the project."
+        ),
+        GraphQLField(
+            "start_date",
+            graphene.Date,
+            description="The first day of the project; null if unknown.",
+        ),
+        GraphQLField(
+            "end_date",
+            graphene.Date,
+            description="The last day of the project; null while unknown.",
+        ),
         GraphQLForeignKey(
             "lead_partner",
             "projects.ProjectPartner",
@@ -231,15 +262,34 @@ class ProjectPage(BasePage):
             is_list=True,
             required=True,
             source="partners_for_api",
+            description="The partners, lead partner first as entered.",
         ),
-        GraphQLForeignKey("goals", "projects.ProjectGoal", is_list=True, required=True),
-        GraphQLRichText("impact"),
-        GraphQLForeignKey("events", "projects.ProjectEvent", is_list=True, required=True),
-        GraphQLString("website"),
         GraphQLForeignKey(
-            "social_links", "projects.ProjectSocialLink", is_list=True, required=True
+            "goals",
+            "projects.ProjectGoal",
+            is_list=True,
+            required=True,
+            description="What the project set out to do, one sentence each.",
         ),
-        GraphQLStreamfield("body"),
+        GraphQLRichText(
+            "impact", description="What changed thanks to the project, for whom and where."
+        ),
+        GraphQLForeignKey(
+            "events",
+            "projects.ProjectEvent",
+            is_list=True,
+            required=True,
+            description="Events of the project, in order.",
+        ),
+        GraphQLString("website", description="The project's own website, if it has one."),
+        GraphQLForeignKey(
+            "social_links",
+            "projects.ProjectSocialLink",
+            is_list=True,
+            required=True,
+            description="The project's social media profiles.",
+        ),
+        GraphQLStreamfield("body", description="The full story of the project."),
     ]
 
     translatable_fields = [
@@ -285,18 +335,12 @@ class ProjectPage(BasePage):
 
     def partners_for_api(self, info: object = None) -> list[ProjectPartner]:
         """Partner rows with each partner in this page's language (GraphQL passes ``info``)."""
-        # Stored by the list query for all its projects (``projects_prepare``), else here;
-        # partners and leadPartner in one query share the rows.
-        prepared = getattr(self, "_cms_partners", None)
-        if prepared is not None:
-            return prepared
-        from pages.projects.selectors import project_partners_for_api
-
-        return project_partners_for_api(self)
+        # Loaded for every project of the request at once; partners and leadPartner share them.
+        return batched(info, "project_partners", self, projects_partners)
 
     def lead_partner_for_api(self, info: object = None) -> ProjectPartner | None:
         return next(
-            (row for row in self.partners_for_api() if row.role == ProjectPartner.Role.LEAD),
+            (row for row in self.partners_for_api(info) if row.role == ProjectPartner.Role.LEAD),
             None,
         )
 

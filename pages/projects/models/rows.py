@@ -1,24 +1,21 @@
+import graphene
 from django_countries.fields import CountryField
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from grapple.models import GraphQLForeignKey, GraphQLString
+from grapple.models import GraphQLField, GraphQLForeignKey, GraphQLString
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.graphql.language import choice_label
+from cms.graphql.loaders import related_in_locale
 from cms.graphql.types import GraphQLCountry
-from cms.graphql.visibility import public_pages
-from cms.localized import localized
 from cms.models import BaseSocialLink
 from cms.sanitise import validate_url_scheme
-
-#: Marks a partner that was not prepared for the API; ``None`` is a valid prepared value.
-_UNSET = object()
 
 
 class ProjectPartner(Orderable):
@@ -60,7 +57,12 @@ class ProjectPartner(Orderable):
 
     graphql_fields = [
         GraphQLString("role", required=True, description="lead, partner, associated or local."),
-        GraphQLString("role_label", required=True, source="role_label_for_reader"),
+        GraphQLString(
+            "role_label",
+            required=True,
+            source="role_label_for_reader",
+            description="The role in the language asked for, e.g. Lead partner.",
+        ),
         GraphQLForeignKey(
             "municipality",
             "municipalities.MunicipalityPage",
@@ -76,7 +78,11 @@ class ProjectPartner(Orderable):
             source="organisation_for_api",
             description="The organisation in the project's language when it is translated.",
         ),
-        GraphQLString("name", description="The partner's name, whichever kind it is."),
+        GraphQLString(
+            "name",
+            source="name_for_reader",
+            description="The partner's name, whichever kind it is.",
+        ),
     ]
 
     translatable_fields = [
@@ -105,38 +111,28 @@ class ProjectPartner(Orderable):
     @property
     def name(self) -> str:
         """The partner's name as partner sites see it; empty if its page is not published."""
-        if self.municipality_for_api is not None:
-            return self.municipality_for_api.title
-        if self.organisation_for_api is not None:
-            return self.organisation_for_api.name
-        return ""
+        return self.name_for_reader()
 
-    def prepare_for_api(self, *, municipality: object, organisation: object) -> None:
-        """Store the partner as partner sites see it; the selector does this for all rows."""
-        self._api_municipality = municipality
-        self._api_organisation = organisation
+    def name_for_reader(self, info: object = None, **kwargs: object) -> str:
+        """:attr:`name`; in a GraphQL request, loaded for every row at once."""
+        municipality = self.municipality_for_api(info)
+        if municipality is not None:
+            return municipality.title
+        organisation = self.organisation_for_api(info)
+        return organisation.name if organisation is not None else ""
 
-    @property
-    def municipality_for_api(self) -> models.Model | None:
+    def municipality_for_api(self, info: object = None, **kwargs: object) -> models.Model | None:
         """The municipality in the project's language, or ``None`` if it is not public."""
-        if getattr(self, "_api_municipality", _UNSET) is _UNSET:
-            self._prepare_alone()
-        return self._api_municipality
+        return related_in_locale(info, self, "municipality", locale_id=self._locale_id(info))
 
-    @property
-    def organisation_for_api(self) -> models.Model | None:
+    def organisation_for_api(self, info: object = None, **kwargs: object) -> models.Model | None:
         """The organisation in the project's language when it is translated there."""
-        if getattr(self, "_api_organisation", _UNSET) is _UNSET:
-            self._prepare_alone()
-        return self._api_organisation
+        return related_in_locale(info, self, "organisation", locale_id=self._locale_id(info))
 
-    def _prepare_alone(self) -> None:
-        locale_id = self.project.locale_id
-        municipalities = localized([self.municipality], locale_id, restrict=public_pages)
-        self.prepare_for_api(
-            municipality=municipalities.get(self.municipality_id),
-            organisation=localized([self.organisation], locale_id).get(self.organisation_id),
-        )
+    def _locale_id(self, info: object) -> int | None:
+        # A row has no language of its own: it is shown in its project's. In a GraphQL
+        # request the loader that listed the rows knows it.
+        return None if info is not None else self.project.locale_id
 
     def clean(self) -> None:
         super().clean()
@@ -163,7 +159,7 @@ class ProjectGoal(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("text")]
 
-    graphql_fields = [GraphQLString("text", required=True)]
+    graphql_fields = [GraphQLString("text", required=True, description="One goal, as a sentence.")]
 
     translatable_fields = [TranslatableField("text")]
     # Saving a row drops cached GraphQL responses, as saving a page does.
@@ -207,11 +203,21 @@ class ProjectEvent(TranslatableMixin, Orderable):
     ]
 
     graphql_fields = [
-        GraphQLString("title", required=True),
-        GraphQLString("start_date", required=True, description="ISO date, YYYY-MM-DD."),
-        GraphQLString("end_date", description="ISO date; null for a one-day event."),
-        GraphQLString("place"),
-        GraphQLCountry("country", source="country_or_none"),
+        GraphQLString(
+            "title", required=True, description="What the event was, e.g. International conference."
+        ),
+        GraphQLField(
+            "start_date", graphene.Date, required=True, description="The day the event starts."
+        ),
+        GraphQLField(
+            "end_date", graphene.Date, description="The day it ends; null for a one-day event."
+        ),
+        GraphQLString("place", description="Town or venue."),
+        GraphQLCountry(
+            "country",
+            source="country_or_none",
+            description="The country the event took place in; null if not given.",
+        ),
     ]
 
     translatable_fields = [

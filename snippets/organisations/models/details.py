@@ -91,7 +91,7 @@ class OpeningHours(TranslatableMixin, Orderable):
         GraphQLInt("last_day", required=True, description="ISO weekday: 1 is Monday, 7 is Sunday."),
         GraphQLString("opens", source="opens_text", description="HH:MM, or null if not announced."),
         GraphQLString("closes", source="closes_text", required=True, description="HH:MM or 24:00."),
-        GraphQLBoolean("until_midnight", required=True),
+        GraphQLBoolean("until_midnight", required=True, description="True when open until 24:00."),
         GraphQLString("note", description="When these hours apply; empty for regular hours."),
     ]
 
@@ -186,10 +186,16 @@ class QualityLabel(TranslatableMixin, Orderable):
     ]
 
     graphql_fields = [
-        GraphQLString("name", required=True),
-        GraphQLForeignKey("programme", "programmes.Programme"),
-        GraphQLInt("year_granted", required=True),
-        GraphQLInt("year_renewed"),
+        GraphQLString("name", required=True, description="The label's official name."),
+        GraphQLForeignKey(
+            "programme",
+            "programmes.Programme",
+            description="The programme that granted the label; null if none.",
+        ),
+        GraphQLInt("year_granted", required=True, description="The year it was first granted."),
+        GraphQLInt(
+            "year_renewed", description="The year of the latest renewal; null if never renewed."
+        ),
     ]
 
     translatable_fields = [

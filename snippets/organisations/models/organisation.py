@@ -1,4 +1,3 @@
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -6,9 +5,7 @@ import graphene
 from django_countries.fields import CountryField
 
 from django.apps import apps
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from grapple.models import GraphQLField, GraphQLImage, GraphQLString
@@ -22,30 +19,31 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.graphql.language import choice_label
 from cms.graphql.types import GraphQLCountry
-from cms.models import alt_text_field
+from cms.models import BaseSnippet, alt_text_field, phone_errors
 from cms.sanitise import validate_url_scheme
 
-PHONE_PATTERN = re.compile(r"^\+?[0-9 ()/.-]{6,30}$")
 
-
-def _required_list(field_name: str, model_label: str) -> Callable[[], GraphQLField]:
+def _required_list(
+    field_name: str, model_label: str, *, description: str
+) -> Callable[[], GraphQLField]:
     """``[Type!]!`` for a child relation: plain lists, without grapple's queryset arguments."""
 
     def mixin() -> GraphQLField:
         model = apps.get_model(model_label)
         item = graphene.NonNull(lambda: grapple_registry.models[model])
-        return GraphQLField(field_name, graphene.NonNull(graphene.List(item)))
+        return GraphQLField(
+            field_name, graphene.NonNull(graphene.List(item)), description=description
+        )
 
     return mixin
 
 
-class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
+class Organisation(BaseSnippet, ClusterableModel):
     """A municipality, NGO, national agency, youth centre or other body in the network."""
 
     class Kind(models.TextChoices):
@@ -178,38 +176,67 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
     )
 
     search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
+        *BaseSnippet.search_fields,
         index.SearchField("short_description"),
         index.SearchField("city"),
         index.AutocompleteField("city"),
         index.FilterField("kind"),
         index.FilterField("country"),
-        index.FilterField("locale"),
     ]
 
     graphql_fields = [
-        GraphQLString("name", required=True),
-        GraphQLString("slug", required=True),
-        GraphQLString("kind", required=True),
-        GraphQLString("kind_label", required=True, source="kind_label_for_reader"),
-        GraphQLString("short_description"),
-        GraphQLString("street_address"),
-        GraphQLString("postal_code"),
-        GraphQLString("city"),
-        GraphQLCountry("country", source="country_or_none"),
-        GraphQLString("website"),
-        GraphQLString("email"),
-        GraphQLString("phone"),
-        GraphQLImage("logo", source="logo_for_reader"),
-        _required_list("social_links", "organisations.OrganisationSocialLink"),
-        _required_list("opening_hours", "organisations.OpeningHours"),
-        _required_list("quality_labels", "organisations.QualityLabel"),
+        *BaseSnippet.graphql_fields,
+        GraphQLString(
+            "kind",
+            required=True,
+            description=(
+                "municipality, ngo, national_agency, youth_centre, business, network, "
+                "public_institution or other."
+            ),
+        ),
+        GraphQLString(
+            "kind_label",
+            required=True,
+            source="kind_label_for_reader",
+            description="The kind in the language asked for, e.g. Youth centre.",
+        ),
+        GraphQLString(
+            "short_description",
+            description="What the organisation does, in two or three sentences.",
+        ),
+        GraphQLString("street_address", description="Street and number."),
+        GraphQLString("postal_code", description="The postal code."),
+        GraphQLString("city", description="The town or city."),
+        GraphQLCountry(
+            "country", source="country_or_none", description="The country; null if not given."
+        ),
+        GraphQLString("website", description="The organisation's website."),
+        GraphQLString("email", description="A general address the public may write to."),
+        GraphQLString("phone", description="In international format, e.g. +386 1 234 56 78."),
+        GraphQLImage(
+            "logo",
+            source="logo_for_reader",
+            description="The logo, with this organisation's alt text.",
+        ),
+        _required_list(
+            "social_links",
+            "organisations.OrganisationSocialLink",
+            description="The organisation's social media profiles.",
+        ),
+        _required_list(
+            "opening_hours",
+            "organisations.OpeningHours",
+            description="When the organisation is open, in order.",
+        ),
+        _required_list(
+            "quality_labels",
+            "organisations.QualityLabel",
+            description="Quality labels the organisation holds.",
+        ),
     ]
 
     translatable_fields = [
-        TranslatableField("name"),
-        SynchronizedField("slug"),
+        *BaseSnippet.translatable_fields,
         SynchronizedField("kind", overridable=False),
         TranslatableField("short_description"),
         # Addresses are written as the post office writes them, in every language; translators
@@ -228,20 +255,11 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         TranslatableField("quality_labels"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    slug_taken_message = _("Another organisation in this language uses this slug.")
+
+    class Meta(BaseSnippet.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
-        ordering = ["name"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs) -> None:
-        # Objects created in code skip clean(); they still need a slug for lookups.
-        if not self.slug:
-            self.slug = slugify(self.name)
-        super().save(*args, **kwargs)
 
     @property
     def kind_label(self) -> str:
@@ -262,28 +280,8 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         """The country, or ``None`` when none is set (an empty field is not a country)."""
         return self.country or None
 
-    def clean(self) -> None:
-        super().clean()
-        errors = {}
-        if not self.slug:
-            self.slug = slugify(self.name)
-        if not self.slug:
-            if self.name:  # a missing name has an error of its own
-                errors["slug"] = _("Enter a slug: the name has no letters to build one.")
-        elif (
-            self.locale_id
-            and Organisation.objects.filter(slug=self.slug, locale_id=self.locale_id)
-            .exclude(pk=self.pk)
-            .exists()
-        ):
-            # The admin form leaves out `locale`, so Django's unique_together check skips it.
-            errors["slug"] = _("Another organisation in this language uses this slug.")
+    def field_errors(self) -> dict[str, Any]:
+        errors = super().field_errors()
         if self.website and not self.website.lower().startswith(("https://", "http://")):
             errors["website"] = _("Enter a web address starting with https:// or http://.")
-        if self.phone and not PHONE_PATTERN.match(self.phone):
-            errors["phone"] = _(
-                "Enter a phone number of digits, spaces and + ( ) - / only, "
-                "e.g. '+386 1 234 56 78'."
-            )
-        if errors:
-            raise ValidationError(errors)
+        return {**errors, **phone_errors(self.phone)}

@@ -7,9 +7,8 @@ from graphql import FragmentDefinitionNode, get_operation_ast, parse
 
 from django.test import Client
 
-from grapple.schema import schema
-
 from cms.graphql.limits import LimitExceeded, Limits, LimitWalker, check_limits
+from cms.graphql.schema import schema
 
 pytestmark = pytest.mark.django_db
 

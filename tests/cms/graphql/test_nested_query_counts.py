@@ -1,0 +1,160 @@
+"""Nested lists cost the same number of SQL statements for 10 and for 100 items.
+
+Top-level lists are counted in ``test_query_counts.py``; here the lists inside an item: an
+index page's children, a municipality's projects, a project's partners and the pages chosen in
+a body's blocks. Each query asks for relations of the nested items too, so a relation loaded
+item by item would show.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Page
+
+from tests.cms.graphql.conftest import add_page
+
+pytestmark = pytest.mark.django_db
+
+SIZES = (10, 100)
+
+
+def count_statements(graphql: Callable[..., dict[str, Any]], query: str) -> tuple[int, Any]:
+    graphql(query)  # warms per-process caches (content types, site roots)
+    with CaptureQueriesContext(connection) as captured:
+        body = graphql(query)
+    assert "errors" not in body, body["errors"]
+    return len(captured.captured_queries), body["data"]
+
+
+def assert_constant(
+    graphql: Callable[..., dict[str, Any]],
+    make: Callable[[int], None],
+    query: str,
+    length: Callable[[Any], int],
+) -> None:
+    counts = {}
+    made = 0
+    for size in SIZES:
+        make(size - made)
+        made = size
+        counts[size], data = count_statements(graphql, query)
+        assert length(data) == size
+    assert counts[10] == counts[100], counts
+
+
+@pytest.fixture(autouse=True)
+def _no_response_cache(settings: Any) -> None:
+    settings.CMS_GRAPHQL_CACHE_SECONDS = 0
+
+
+def test_a_call_index_pages_calls(graphql, home: Page) -> None:
+    from pages.calls.factories import CallIndexPageFactory, CallPageFactory
+    from pages.projects.factories import ProjectIndexPageFactory, ProjectPageFactory
+    from snippets.countries.factories import CountryGroupFactory
+    from snippets.people.factories import PersonFactory
+    from snippets.programmes.factories import ProgrammeFactory
+
+    index = CallIndexPageFactory(parent=home)
+    programme = ProgrammeFactory(name="European Solidarity Corps")
+    person = PersonFactory(name="Lea Kovič")
+    group = CountryGroupFactory(name="Western Balkans", countries=["AL", "BA"])
+    project = ProjectPageFactory(parent=ProjectIndexPageFactory(parent=home), title="SHELTER")
+
+    def make(n: int) -> None:
+        for _ in range(n):
+            call = CallPageFactory(
+                parent=index, programme=programme, contact=person, related_project=project
+            )
+            call.eligible_country_groups.add(group)
+            call.save_revision().publish()
+
+    query = """{ page(urlPath: "/calls/") { ... on CallIndexPage {
+      calls(limit: 100) { title status programme { name } contact { name }
+        relatedProject { title } eligibleCountryGroups { name }
+        translations { locale url } translationStatus { complete } } } } }"""
+    assert_constant(graphql, make, query, lambda data: len(data["page"]["calls"]))
+
+
+def test_a_municipalitys_projects(graphql, home: Page) -> None:
+    from pages.municipalities.factories import (
+        MunicipalityIndexPageFactory,
+        MunicipalityPageFactory,
+    )
+    from pages.projects.factories import (
+        ProjectIndexPageFactory,
+        ProjectPageFactory,
+        ProjectPartnerFactory,
+    )
+    from snippets.people.factories import PersonFactory
+    from snippets.programmes.factories import ProgrammeFactory
+
+    municipality = MunicipalityPageFactory(
+        parent=MunicipalityIndexPageFactory(parent=home), title="Canepina", slug="canepina"
+    )
+    projects = ProjectIndexPageFactory(parent=home)
+    programme = ProgrammeFactory(name="Erasmus+")
+    person = PersonFactory(name="Lea Kovič")
+
+    def make(n: int) -> None:
+        for _ in range(n):
+            project = ProjectPageFactory(parent=projects, programme=programme, coordinator=person)
+            ProjectPartnerFactory(project=project, municipality=municipality, role="lead")
+            project.save_revision().publish()
+
+    query = """{ municipality(slug: "canepina") { projects {
+      title acronym programme { name } coordinator { name }
+      partners { role municipality { title } } translations { locale url } } } }"""
+    assert_constant(graphql, make, query, lambda data: len(data["municipality"]["projects"]))
+
+
+def test_a_projects_partners(graphql, home: Page) -> None:
+    from pages.municipalities.factories import (
+        MunicipalityIndexPageFactory,
+        MunicipalityPageFactory,
+    )
+    from pages.projects.factories import (
+        ProjectIndexPageFactory,
+        ProjectPageFactory,
+        ProjectPartnerFactory,
+    )
+    from snippets.organisations.factories import OrganisationFactory
+
+    municipalities = MunicipalityIndexPageFactory(parent=home)
+    project = ProjectPageFactory(parent=ProjectIndexPageFactory(parent=home), slug="shelter")
+
+    def make(n: int) -> None:
+        for number in range(n):
+            if number % 2:
+                partner = {"organisation": OrganisationFactory()}
+            else:
+                partner = {"municipality": MunicipalityPageFactory(parent=municipalities)}
+            ProjectPartnerFactory(project=project, **partner)
+        project.save_revision().publish()
+
+    query = """{ project(slug: "shelter") {
+      partners { role roleLabel name municipality { title country { name } } organisation {
+        name kindLabel } }
+      leadPartner { name } } }"""
+    assert_constant(graphql, make, query, lambda data: len(data["project"]["partners"]))
+
+
+def test_pages_chosen_in_a_body(graphql, home: Page) -> None:
+    from pages.calls.factories import CallIndexPageFactory, CallPageFactory
+
+    call = CallPageFactory(parent=CallIndexPageFactory(parent=home), slug="chooser")
+    targets: list[Page] = []
+
+    def make(n: int) -> None:
+        start = len(targets)
+        targets.extend([add_page(home, f"target-{start + i}") for i in range(n)])
+        call.body = [("page_link", {"page": target, "text": ""}) for target in targets]
+        call.save_revision().publish()
+
+    query = """{ call(slug: "chooser") { body {
+      ... on PageLinkBlock { page { title url translations { locale } } } } } }"""
+    assert_constant(graphql, make, query, lambda data: len(data["call"]["body"]))
