@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.admin_languages import admin_languages
 from cms.database_timeouts import with_statement_timeout
+from cms.media_storage import media_storages, object_store_from_env
 from cms.plugins import discover_plugins
 from cms.shared_cache import LOCAL_MEMORY, redis_cache
 
@@ -76,6 +77,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files from the app itself: compressed, hashed names cached for a year.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's, except that the API's answers do not vary by browser language (the locale is
@@ -198,17 +201,24 @@ USE_TZ = True
 # status (UN Security Council resolution 1244/1999).
 COUNTRIES_OVERRIDE = {"XK": _("Kosovo*")}
 
-# --- Static and media ------------------------------------------------------------------------
+# --- Static and media (cms/media_storage.py) --------------------------------------------------
+# Static files: `collectstatic` writes hashed, compressed copies; WhiteNoise serves them from
+# every app instance, far-future cached. Media: the local disk, or an S3-compatible object
+# store when MEDIA_S3_BUCKET is set (uploads private behind signed, expiring URLs; renditions
+# public). Renditions always go where Wagtail's `renditions` storage says.
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage",
-    },
-}
+CMS_OBJECT_STORE = object_store_from_env(env)
+STORAGES = media_storages(CMS_OBJECT_STORE)
+WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
+# Documents always go through Wagtail's serve view, which checks collection restrictions; from
+# object storage it answers with a redirect to a signed URL that expires.
+WAGTAILDOCS_SERVE_METHOD = "redirect" if CMS_OBJECT_STORE else "serve_view"
+# Local disk outside development: the app serves renditions (MEDIA_URL + "images/"), never
+# originals; a proxy in front may serve that folder itself instead (MEDIA_SERVE=false).
+CMS_SERVE_LOCAL_RENDITIONS = CMS_OBJECT_STORE is None and env.bool("MEDIA_SERVE", default=True)
 
 # --- Security --------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

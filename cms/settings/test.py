@@ -30,3 +30,4 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "cms.editorial.machine_translation.OfflineMachineTranslator",
     "OPTIONS": {},
 }
+WHITENOISE_AUTOREFRESH = True  # STATIC_ROOT is not collected for tests
