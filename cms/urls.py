@@ -16,6 +16,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.frontend import redirect_to_frontend
 from cms.graphql.view import graphql_view
 from cms.media_files import rendition_urls
+from cms.metrics import metrics_view
 from cms.partner_site import partner_site_urls
 from cms.password_reset import RateLimitedPasswordResetView
 from cms.security_headers import API_POLICY, GRAPHIQL_POLICY_UPDATE
@@ -23,6 +24,8 @@ from cms.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # 404 unless METRICS_ENABLED (cms/metrics.py).
+    path("metrics", metrics_view, name="metrics"),
     # Before Wagtail's admin URLs, so that this one answers the password-reset form.
     path("admin/password_reset/", RateLimitedPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),

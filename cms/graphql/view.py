@@ -7,7 +7,6 @@ import json
 import logging
 import re
 import traceback
-import uuid
 from typing import Any
 
 from graphene_django.views import GraphQLView, HttpError
@@ -43,6 +42,8 @@ from cms.graphql.limits import LimitExceeded, Limits, check_limits
 from cms.graphql.overlap import check_overlap
 from cms.graphql.visibility import visibility_scope
 from cms.middleware import language_neutral
+from cms.operation_log import log_operation
+from cms.request_id import current_request_id
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ class PartnerGraphQLView(GraphQLView):
     # --- Request handling ---------------------------------------------------------------------
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        request.cms_request_id = self._request_id = uuid.uuid4().hex[:12]
+        request.cms_request_id = self._request_id = current_request_id()
         request.cms_preview = False
         # Trust Content-Length first, so an oversized body is refused without being read.
         size = int(request.META.get("CONTENT_LENGTH") or 0) or len(request.body)
@@ -196,10 +197,11 @@ class PartnerGraphQLView(GraphQLView):
                 if isinstance(node, FragmentDefinitionNode)
             }
             try:
-                check_limits(schema, operation, fragments, variables, self.limits)
+                cost = check_limits(schema, operation, fragments, variables, self.limits)
             except GraphQLError as error:
                 return ExecutionResult(data=None, errors=[error])
             persisted_queries.remember(request, data, query, self.limits)
+            log_operation(operation.name.value if operation.name else None, cost)
         result = execute(
             schema,
             document,

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.admin_languages import admin_languages
 from cms.database_timeouts import with_statement_timeout
+from cms.error_reporting import start_error_reporting
+from cms.log_config import logging_config
 from cms.media_storage import media_storages, object_store_from_env
 from cms.plugins import discover_plugins
 from cms.shared_cache import LOCAL_MEMORY, redis_cache
@@ -73,9 +75,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_guid",
 ]
 
 MIDDLEWARE = [
+    # The request id (cms/request_id.py), then one log line per request (cms/request_log.py).
+    "cms.request_id.TrustedRequestIdMiddleware",
+    "django_guid.middleware.guid_middleware",
+    "cms.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files from the app itself: compressed, hashed names cached for a year.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -384,23 +391,29 @@ CMS_FRONTEND_URL = env.str("CMS_FRONTEND_URL", default="http://127.0.0.1:8000/pa
 # named keeps the pattern its plugin declares (frontend_url_pattern).
 CMS_FRONTEND_URL_PATTERNS: dict[str, str] = env.json("CMS_FRONTEND_URL_PATTERNS", default={})
 
-# --- Logging ---------------------------------------------------------------------------------
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "filters": {"once_a_minute": {"()": "cms.log_filters.RateLimitFilter", "interval": 60}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        # One line per background task is noise at INFO; failures still log as errors.
-        "django_tasks": {"level": "WARNING"},
-        # django-axes logs its start-up at INFO; lockouts still log as warnings.
-        "axes": {"level": "WARNING"},
-        # A cache outage is one line a minute (with a count of the others), not one a request.
-        "cms.cache": {"filters": ["once_a_minute"]},
-    },
+# --- Logging, request ids, metrics, error reporting ------------------------------------------
+# JSON lines (cms/log_config.py), one per request (cms/request_log.py) and one per GraphQL
+# operation (cms/operation_log.py), each with the request id; dev.py and test.py use plain text.
+LOG_FORMAT = env.str("LOG_FORMAT", default="json")
+LOGGING = logging_config(LOG_FORMAT, env.str("LOG_LEVEL", default="INFO"))
+# X-Request-ID is taken from these proxy addresses only (else generated), and returned.
+CMS_REQUEST_ID_TRUSTED_PROXIES: list[str] = env.list("REQUEST_ID_TRUSTED_PROXIES", default=[])
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    # cms/request_id.py already refused what is not a plain token from a trusted proxy.
+    "VALIDATE_GUID": False,
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": True,
 }
+# Prometheus metrics at /metrics; keep the path off the public proxy (deploy/varnish.vcl).
+CMS_METRICS_ENABLED = env.bool("METRICS_ENABLED", default=False)
+# Errors to Sentry (or a compatible service) when SENTRY_DSN is set; no personal data.
+CMS_ERROR_REPORTING = start_error_reporting(
+    env.str("SENTRY_DSN", default=""),
+    environment=env.str("SENTRY_ENVIRONMENT", default=""),
+    release=env.str("SENTRY_RELEASE", default=""),
+    traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+)
 
 # --- Editorial workflow (cms/editorial) ------------------------------------------------------
 # Machine translation in wagtail-localize's editor: DeepL when DEEPL_API_KEY is set, otherwise

@@ -31,3 +31,6 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "OPTIONS": {},
 }
 WHITENOISE_AUTOREFRESH = True  # STATIC_ROOT is not collected for tests
+# Plain text lines for people reading a terminal.
+LOG_FORMAT = "plain"
+LOGGING = logging_config(LOG_FORMAT, env.str("LOG_LEVEL", default="INFO"))
