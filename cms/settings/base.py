@@ -391,6 +391,23 @@ CMS_FRONTEND_URL = env.str("CMS_FRONTEND_URL", default="http://127.0.0.1:8000/pa
 # named keeps the pattern its plugin declares (frontend_url_pattern).
 CMS_FRONTEND_URL_PATTERNS: dict[str, str] = env.json("CMS_FRONTEND_URL_PATTERNS", default={})
 
+# --- Caching proxy (deploy/varnish.vcl, cms/proxy_purge.py) ---------------------------------
+# Each proxy in PROXY_PURGE_URLS gets a PURGE of each path in PROXY_PURGE_PATHS when the API's
+# answers change (the same event as the app's own cache); the VCL bans everything cached under
+# it. A failure is logged and never fails a publish; the proxy's copies then expire.
+CMS_PROXY_PURGE_PATHS: list[str] = env.list("PROXY_PURGE_PATHS", default=["/"])
+_proxy_purge_urls: list[str] = env.list("PROXY_PURGE_URLS", default=[])
+WAGTAILFRONTENDCACHE = {
+    f"proxy{number}": {
+        "BACKEND": "cms.proxy_purge.BoundedHTTPBackend",
+        "LOCATION": url,
+        "TIMEOUT": env.float("PROXY_PURGE_TIMEOUT", default=2.0),
+    }
+    for number, url in enumerate(_proxy_purge_urls, start=1)
+}
+# The API's paths carry no language prefix: purge each path once.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+
 # --- Logging, request ids, metrics, error reporting ------------------------------------------
 # JSON lines (cms/log_config.py), one per request (cms/request_log.py) and one per GraphQL
 # operation (cms/operation_log.py), each with the request id; dev.py and test.py use plain text.
