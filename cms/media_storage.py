@@ -30,14 +30,23 @@ class ObjectStore:
     url_expiry_seconds: int = 3600
     renditions_acl: str = "public-read"
     renditions_prefix: str = "public"
+    timeout_seconds: float = 5.0
 
     def options(self) -> dict[str, Any]:
         """What both storages share: the bucket, where it is, and how to sign in."""
+        from botocore.config import Config
+
         options: dict[str, Any] = {
             "bucket_name": self.bucket,
             "file_overwrite": False,
+            # A store that does not answer fails an upload in seconds, not a worker's minute.
             # Path-style addressing works with every S3-compatible server (MinIO, moto, Ceph).
-            "addressing_style": "path" if self.endpoint_url else None,
+            "client_config": Config(
+                s3={"addressing_style": "path" if self.endpoint_url else "auto"},
+                connect_timeout=self.timeout_seconds,
+                read_timeout=self.timeout_seconds,
+                retries={"max_attempts": 2, "mode": "standard"},
+            ),
         }
         for name, value in (
             ("endpoint_url", self.endpoint_url),
@@ -97,4 +106,5 @@ def object_store_from_env(env: Any) -> ObjectStore | None:
         url_expiry_seconds=env.int("MEDIA_S3_URL_EXPIRY", default=3600),
         renditions_acl=env.str("MEDIA_S3_RENDITIONS_ACL", default="public-read"),
         renditions_prefix=env.str("MEDIA_S3_RENDITIONS_PREFIX", default="public"),
+        timeout_seconds=env.float("MEDIA_S3_TIMEOUT", default=5.0),
     )

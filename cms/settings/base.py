@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "django_guid",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -390,6 +391,11 @@ CMS_FRONTEND_URL = env.str("CMS_FRONTEND_URL", default="http://127.0.0.1:8000/pa
 # Per page type, by model label: {"calls.CallPage": "{base}/{locale}/calls/{slug}/"}; a type not
 # named keeps the pattern its plugin declares (frontend_url_pattern).
 CMS_FRONTEND_URL_PATTERNS: dict[str, str] = env.json("CMS_FRONTEND_URL_PATTERNS", default={})
+
+# --- Background tasks -----------------------------------------------------------------------
+# Queued in the database (django-tasks-db) and run by `manage.py db_worker` (`make fleet` starts
+# one): proxy purges after a publish, and what else the app defers.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Caching proxy (deploy/varnish.vcl, cms/proxy_purge.py) ---------------------------------
 # Each proxy in PROXY_PURGE_URLS gets a PURGE of each path in PROXY_PURGE_PATHS when the API's

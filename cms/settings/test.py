@@ -34,3 +34,5 @@ WHITENOISE_AUTOREFRESH = True  # STATIC_ROOT is not collected for tests
 # Plain text lines for people reading a terminal.
 LOG_FORMAT = "plain"
 LOGGING = logging_config(LOG_FORMAT, env.str("LOG_LEVEL", default="INFO"))
+# Tasks run at once, in the process that queues them (no worker to start).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
