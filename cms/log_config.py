@@ -25,9 +25,10 @@ def logging_config(log_format: str, level: str) -> dict[str, Any]:
             },
             "json": {
                 "()": "pythonjsonlogger.json.JsonFormatter",
-                "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(correlation_id)s",
+                "format": "%(levelname)s %(name)s %(message)s %(correlation_id)s",
+                # ISO 8601 in UTC, whatever TIME_ZONE says.
+                "timestamp": "time",
                 "rename_fields": {
-                    "asctime": "time",
                     "levelname": "level",
                     "name": "logger",
                     "correlation_id": "request_id",

@@ -43,7 +43,7 @@ RESPONSE_CACHE = Counter(
     "cms_graphql_response_cache", "GraphQL responses by server-side cache result", ["result"]
 )
 QUEUE_DEPTH = Gauge(
-    "cms_task_queue_depth", "Background tasks waiting to run", multiprocess_mode="max"
+    "cms_task_queue_depth", "Background tasks waiting to run", multiprocess_mode="mostrecent"
 )
 
 _seen_operations: set[str] = set()

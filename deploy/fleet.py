@@ -150,10 +150,11 @@ class Fleet:
         return env
 
     def manage(self, *args: str, env: dict[str, str] | None = None) -> None:
+        # Set-up commands (the demo's hundreds of publishes) queue no purges: no proxy runs yet.
         subprocess.run(  # noqa: S603
             [str(BIN / "python"), "manage.py", *args],
             cwd=BASE_DIR,
-            env=env or self.environment(),
+            env=env or self.environment(PROXY_PURGE_URLS=""),
             check=True,
         )
 
@@ -259,7 +260,8 @@ class Fleet:
         self._spawn(
             f"app{number}",
             [str(BIN / "gunicorn"), "cms.wsgi", "--bind", f"127.0.0.1:{port}"]
-            + ["--workers", "2", "--timeout", "30", "--graceful-timeout", "5"],
+            + ["--workers", "2", "--timeout", "30", "--graceful-timeout", "5"]
+            + ["--control-socket", str(RUNTIME_DIR / f"app{number}.ctl")],
             env=env,
         )
 

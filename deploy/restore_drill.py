@@ -74,6 +74,28 @@ def ask(base: str, query: str, variables: dict[str, Any]) -> bytes:
         return response.read()
 
 
+def wait_for_quiet(fleet: Fleet, timeout: float = 300) -> None:
+    """Wait until the worker has run every queued task (search index updates change answers)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        waiting = subprocess.run(  # noqa: S603
+            ["psql", "-h", "127.0.0.1", "-p", str(fleet.ports.postgres), "-U", "postgres"]
+            + [fleet.name, "-tAc", QUEUED],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        if waiting == "0":
+            return
+        time.sleep(1)
+    raise RuntimeError("The worker did not empty the task queue in time")
+
+
+QUEUED = (
+    "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status IN ('READY', 'RUNNING')"
+)
+
+
 def back_up(fleet: Fleet, folder: Path) -> dict[str, Any]:
     """pg_dump of the database and a copy of every object of the bucket (with its ACL)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -170,6 +192,8 @@ def drill(fleet: Fleet) -> int:
     ports.redis = fleet.ports.redis
     ports.postgres = fleet.ports.postgres
     restored = Fleet(ports, name=f"{fleet.name}_restored")
+    say("Waiting for the worker to finish what is queued")
+    wait_for_quiet(fleet)
     say(f"Backing up {fleet.database_url} and s3://{BUCKET} into {folder}")
     backup = back_up(fleet, folder)
     say(f"Restoring into {restored.database_url} and a fresh object store at {restored.s3_url}")

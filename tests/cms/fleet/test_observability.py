@@ -30,7 +30,9 @@ def json_lines() -> Iterator[io.StringIO]:
     formatter_class = formatter_config.pop("()")
     module, _, name = formatter_class.rpartition(".")
     formatter = getattr(__import__(module, fromlist=[name]), name)(
-        fmt=formatter_config["format"], rename_fields=formatter_config["rename_fields"]
+        fmt=formatter_config["format"],
+        rename_fields=formatter_config["rename_fields"],
+        timestamp=formatter_config["timestamp"],
     )
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
@@ -74,6 +76,7 @@ def test_one_json_line_per_request_and_per_operation(
     assert request["partner_key"] is None
     assert request["request_id"] == request_id
     assert request["level"] == "INFO"
+    assert request["time"].endswith("+00:00")
     operation = operations[0]
     assert operation["operation"] == "Home"
     assert operation["cost"] >= 1
