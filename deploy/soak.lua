@@ -1,8 +1,9 @@
 -- wrk script for `make soak`: a partner mix read from SOAK_REQUESTS (one request a line:
 -- METHOD<TAB>PATH<TAB>BODY), status counts, and 5xx other than 503 no-store counted apart.
 local requests = {}
-local counts, bad, ok503, first_error, last_error = {}, 0, 0, 0, 0
 local threads = {}
+-- Globals: done() reads them from each thread with thread:get().
+counts, bad, ok503, first_error, last_error = {}, 0, 0, 0, 0
 
 local function load()
    for line in io.lines(os.getenv("SOAK_REQUESTS")) do

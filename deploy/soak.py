@@ -254,7 +254,9 @@ def run_phase(
     editor.stop_event.set()
     editor.join(timeout=40)
     worker_after = rss_kb(fleet.pid("worker"))
-    line = next(line for line in output.splitlines() if line.startswith("SOAK "))
+    line = next((line for line in output.splitlines() if line.startswith("SOAK ")), None)
+    if line is None:
+        raise RuntimeError(f"wrk printed no summary:\n{output}")
     result = json.loads(line[5:])
     fault_end = started + fault_at + fault_seconds
     recovery = max(0, result["last_error"] - fault_end) if result["last_error"] else 0
