@@ -259,7 +259,7 @@ def run_phase(
         raise RuntimeError(f"wrk printed no summary:\n{output}")
     result = json.loads(line[5:])
     fault_end = started + fault_at + fault_seconds
-    recovery = max(0, result["last_error"] - fault_end) if result["last_error"] else 0
+    recovery = round(max(0.0, result["last_error"] - fault_end)) if result["last_error"] else 0
     # Wait for the fleet to be whole again before the next phase.
     for number in (1, 2):
         fleet.wait_for_app(number)
@@ -297,9 +297,9 @@ def table(phases: list[dict[str, Any]]) -> str:
     for p in phases:
         failed = [name for name, ok in p["checks"].items() if not ok]
         rows.append(
-            f"{p['phase']:15} {p['requests']:9d} {p['requests_per_second']:7.0f} "
+            f"{p['phase']:15} {int(p['requests']):9d} {p['requests_per_second']:7.0f} "
             f"{p['p50_ms']:6.1f}ms {p['p95_ms']:6.1f}ms {p['p99_ms']:6.1f}ms "
-            f"{p['recovery_seconds']:6d}s {p['staleness_seconds']['max']:5.1f}s  "
+            f"{int(p['recovery_seconds']):6d}s {p['staleness_seconds']['max']:5.1f}s  "
             f"{p['statuses']} {'ok' if not failed else 'FAILED: ' + ', '.join(failed)}"
         )
     return "\n".join(rows)
@@ -324,7 +324,16 @@ def main(argv: list[str] | None = None) -> int:
         say("A fleet is already running (make fleet): stop it first; the soak starts its own.")
         return 1
     fleet = Fleet()
-    phases = []
+    phases: list[dict[str, Any]] = []
+    out = BASE_DIR / "bench-results" / f"soak-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.parent.mkdir(exist_ok=True)
+    report: dict[str, Any] = {
+        "when": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+        "seconds_per_phase": args.seconds,
+        "connections": args.connections,
+        "stale_bound_seconds": STALE_BOUND,
+        "phases": phases,
+    }
     with fleet.running():
         page_id = int(graphql(fleet.proxy_url, TITLE)["data"]["page"]["id"])
         (STATE_DIR / "soak-requests.txt").write_text("\n".join(request_mix(fleet.proxy_url)) + "\n")
@@ -332,17 +341,8 @@ def main(argv: list[str] | None = None) -> int:
             phases.append(
                 run_phase(fleet, phase, args.seconds, args.connections, args.publish_every, page_id)
             )
+            out.write_text(json.dumps(report, indent=2))  # kept if a later phase fails
             say(table(phases[-1:]).splitlines()[1])
-    report = {
-        "when": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
-        "seconds_per_phase": args.seconds,
-        "connections": args.connections,
-        "stale_bound_seconds": STALE_BOUND,
-        "phases": phases,
-    }
-    out = BASE_DIR / "bench-results" / f"soak-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(report, indent=2))
     print(table(phases))  # noqa: T201
     ok = all(p["passed"] for p in phases)
     say(f"Soak {'passed' if ok else 'FAILED'}; written to {out}")

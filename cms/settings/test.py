@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
 os.environ.setdefault("GRAPHQL_INTROSPECTION", "true")
+# Tests never report errors anywhere, even when a developer's shell has SENTRY_DSN.
+os.environ["SENTRY_DSN"] = ""
 
 from .base import *
 
