@@ -22,6 +22,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -93,6 +94,8 @@ class Fleet:
         self.logs = STATE_DIR / "logs"
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
         self.pg_data = RUNTIME_DIR / "pg"
+        self.worker_restarts = 0
+        self._stopping = threading.Event()
         self.varnish_dir = RUNTIME_DIR / "varnish"
 
     # --- Addresses and environment ------------------------------------------------------------
@@ -260,7 +263,8 @@ class Fleet:
         self._spawn(
             f"app{number}",
             [str(BIN / "gunicorn"), "cms.wsgi", "--bind", f"127.0.0.1:{port}"]
-            + ["--workers", "2", "--timeout", "30", "--graceful-timeout", "5"]
+            + ["--workers", "2", "--worker-class", "gthread", "--threads", "4"]
+            + ["--timeout", "30", "--graceful-timeout", "5"]
             + ["--control-socket", str(RUNTIME_DIR / f"app{number}.ctl")],
             env=env,
         )
@@ -276,6 +280,18 @@ class Fleet:
                 os.kill(pid, signal.SIGKILL)
         process.kill()
         process.wait()
+
+    def supervise_worker(self) -> None:
+        """Start the worker again whenever it exits, as systemd's Restart=always would.
+
+        db_worker exits when the database goes away (a restart of PostgreSQL).
+        """
+        while not self._stopping.wait(1):
+            process = self.processes.get("worker")
+            if process is not None and process.poll() is not None:
+                self.worker_restarts += 1
+                say(f"The worker exited ({process.returncode}); starting it again")
+                self.start_worker()
 
     def start_worker(self) -> None:
         self._spawn(
@@ -327,12 +343,14 @@ class Fleet:
         self.start_app(1)
         self.start_app(2)
         self.start_worker()
+        threading.Thread(target=self.supervise_worker, daemon=True).start()
         self.wait_for_app(1)
         self.wait_for_app(2)
         self.start_proxy()
         self.write_state()
 
     def stop(self) -> None:
+        self._stopping.set()
         for key in ("proxy", "app1", "app2", "worker", "s3", "redis"):
             process = self.processes.pop(key, None)
             if process is None:

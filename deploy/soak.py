@@ -37,8 +37,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fleet import BASE_DIR, EDITOR, STATE_DIR, Fleet, say
 
 #: Seconds after a publish within which the proxy must serve the new content: the worker picks
-#: the purge task up within its 0.5 s interval and Varnish bans at once.
-STALE_BOUND = 5.0
+#: the purge task up within its 0.5 s interval, Varnish bans at once, and the next request
+#: fetches from an instance (seconds under this load); the editor polls every 0.1 s.
+STALE_BOUND = 10.0
 LOCALES = ("en", "sl", "sv")
 TITLE = 'query Title { page(urlPath: "/") { id title } }'
 LISTS = {
@@ -201,7 +202,11 @@ class Editor(threading.Thread):
 
 
 def rss_kb(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:  # exited; the fleet starts it again
+        return 0
+    for line in status.splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     return 0
@@ -234,6 +239,7 @@ def run_phase(
 ) -> dict[str, Any]:
     say(f"Phase {phase}: {seconds} s at {connections} connections")
     worker_before = rss_kb(fleet.pid("worker"))
+    restarts_before = fleet.worker_restarts
     editor = Editor(fleet.proxy_url, page_id, every)
     editor.sign_in()
     fault_at = min(15.0, seconds / 4)
@@ -254,6 +260,9 @@ def run_phase(
     editor.stop_event.set()
     editor.join(timeout=40)
     worker_after = rss_kb(fleet.pid("worker"))
+    if not worker_after:  # exited just now: measure the one the fleet starts again
+        time.sleep(3)
+        worker_after = rss_kb(fleet.pid("worker"))
     line = next((line for line in output.splitlines() if line.startswith("SOAK ")), None)
     if line is None:
         raise RuntimeError(f"wrk printed no summary:\n{output}")
@@ -271,6 +280,7 @@ def run_phase(
         "fresh_within_bound": all(s <= STALE_BOUND for s in editor.staleness),
         "last_success_live": last_success is None or live == last_success,
         "no_failed_publish_live": live not in editor.failed,
+        # A worker started again (after PostgreSQL went away) is compared with its predecessor.
         "worker_memory_flat": worker_after <= worker_before * 1.5 + 20_000,
     }
     return {
@@ -284,6 +294,7 @@ def run_phase(
             "all": editor.staleness,
         },
         "worker_rss_kb": [worker_before, worker_after],
+        "worker_restarts": fleet.worker_restarts - restarts_before,
         "checks": checks,
         "passed": all(checks.values()),
     }

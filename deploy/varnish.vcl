@@ -6,12 +6,15 @@ vcl 4.1;
 import directors;
 import std;
 
+# A busy instance answers its probe late, not never: only 4 failures in 5 (about 8 s) take it
+# out. A dead one refuses connections at once, and GETs are retried on the other meanwhile.
 probe healthz {
     .url = "/healthz";
-    .timeout = 2s;
+    .timeout = 5s;
     .interval = 2s;
-    .window = 3;
+    .window = 5;
     .threshold = 2;
+    .initial = 2;
 }
 
 backend app1 { .host = "127.0.0.1"; .port = "APP1_PORT"; .probe = healthz; .connect_timeout = 1s; .first_byte_timeout = 30s; }
@@ -31,6 +34,13 @@ sub vcl_init {
 
 sub vcl_recv {
     set req.backend_hint = instances.backend();
+    # While no instance is healthy, a stored answer may be served up to an hour past its
+    # max-age rather than an error; a publish bans it all the same.
+    if (std.healthy(req.backend_hint)) {
+        set req.grace = 10s;
+    } else {
+        set req.grace = 1h;
+    }
 
     # The app takes this id from the proxy (REQUEST_ID_TRUSTED_PROXIES) and logs it.
     if (!req.http.X-Request-ID) {
@@ -77,9 +87,21 @@ sub vcl_hash {
 sub vcl_backend_response {
     # Stored for bans (the ban lurker matches objects, not requests).
     set beresp.http.X-Url = std.tolower(bereq.url);
-    # After max-age, a stale copy may answer for 10 s while a fresh one is fetched; a publish
-    # bans it before that (see docs/operations.md, "Freshness").
-    set beresp.grace = 10s;
+    # After max-age a stale copy may answer while a fresh one is fetched: 10 s normally, up to
+    # an hour while no instance is healthy (vcl_recv); a publish bans it at once all the same.
+    set beresp.grace = 1h;
+}
+
+sub vcl_backend_error {
+    # The instance did not answer (killed, restarting): a read goes to the other one once.
+    if ((bereq.method == "GET" || bereq.method == "HEAD") && bereq.retries < 1) {
+        return (retry);
+    }
+    set beresp.http.Cache-Control = "no-store";
+    set beresp.http.Retry-After = "5";
+    set beresp.http.Content-Type = "application/json";
+    synthetic({"{"errors": [{"message": "The service is temporarily unavailable; try again shortly." }]}"});
+    return (deliver);
 }
 
 sub vcl_deliver {
