@@ -2,8 +2,8 @@
 
 The same event that advances the app's content generation (cms/graphql/invalidation.py) sends
 one PURGE per cached path prefix (PROXY_PURGE_PATHS) to each proxy (PROXY_PURGE_URLS), through
-wagtail.contrib.frontend_cache and its background task; the VCL bans every cached object under
-that prefix, whatever its query string. A proxy that does not answer within
+wagtail.contrib.frontend_cache's backends, right after the commit; the VCL bans every cached
+object under that prefix, whatever its query string. A proxy that does not answer within
 PROXY_PURGE_TIMEOUT seconds, or answers an error, is logged (logger ``cms.proxy_purge``) and
 never fails the editor's publish: the proxy's copies then expire after their max-age.
 """
@@ -52,14 +52,20 @@ class BoundedHTTPBackend(HTTPBackend):
 
 
 def purge_proxies(**kwargs: Any) -> None:
-    """Queue one purge per cached path prefix; any failure is logged, never raised."""
+    """Purge each proxy now, in the process that committed; failures are logged, never raised.
+
+    Not through the background worker: a purge must not wait for it, nor for the database the
+    worker polls (a publish just before a database outage would stay unpurged until it ends).
+    Each proxy costs at most its TIMEOUT.
+    """
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+    from wagtail.contrib.frontend_cache.utils import get_backends
 
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     urls = [base + path for path in settings.CMS_PROXY_PURGE_PATHS]
-    try:
-        purge_urls_from_cache(urls)
-    except Exception:
-        logger.exception("Proxy purge of %s could not be queued", ", ".join(urls))
+    for name, backend in get_backends().items():
+        try:
+            backend.purge_batch(urls)
+        except Exception:
+            logger.exception("Proxy purge of %s through %s failed", ", ".join(urls), name)

@@ -265,6 +265,9 @@ class Fleet:
             [str(BIN / "gunicorn"), "cms.wsgi", "--bind", f"127.0.0.1:{port}"]
             + ["--workers", "2", "--worker-class", "gthread", "--threads", "4"]
             + ["--timeout", "30", "--graceful-timeout", "5"]
+            # Longer than Varnish's backend_idle_timeout (60 s): Varnish, not gunicorn, closes
+            # an idle connection, so it never sends a request on one being closed.
+            + ["--keep-alive", "75"]
             + ["--control-socket", str(RUNTIME_DIR / f"app{number}.ctl")],
             env=env,
         )

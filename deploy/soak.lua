@@ -38,7 +38,7 @@ function response(status, headers, body)
    counts[status] = (counts[status] or 0) + 1
    if status >= 500 then
       local cache_control = headers["Cache-Control"] or headers["cache-control"] or ""
-      if status == 503 and cache_control:find("no-store") then
+      if status == 503 and cache_control:find("no-store", 1, true) then
          ok503 = ok503 + 1
       else
          bad = bad + 1

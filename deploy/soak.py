@@ -190,15 +190,24 @@ class Editor(threading.Thread):
             self.staleness.append(self._until_fresh(title, published))
 
     def _until_fresh(self, title: str, published: float) -> float:
+        """Seconds after the publish of the last answer that still showed an older title.
+
+        An error (the database down) is not stale content: only answers count.
+        """
         deadline = published + 30
+        last_stale = published
         while time.monotonic() < deadline:
             try:
-                if graphql(self.base, TITLE)["data"]["page"]["title"] == title:
-                    return round(time.monotonic() - published, 2)
+                seen = graphql(self.base, TITLE)["data"]["page"]["title"]
             except (OSError, ValueError, KeyError, TypeError):
-                pass
+                seen = None
+            answered = time.monotonic()
+            if seen == title:
+                return round(last_stale - published, 2)
+            if seen is not None:
+                last_stale = answered
             time.sleep(0.1)
-        return 30.0
+        return round(last_stale - published, 2)
 
 
 def rss_kb(pid: int) -> int:

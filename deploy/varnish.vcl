@@ -6,15 +6,15 @@ vcl 4.1;
 import directors;
 import std;
 
-# A busy instance answers its probe late, not never: only 4 failures in 5 (about 8 s) take it
-# out. A dead one refuses connections at once, and GETs are retried on the other meanwhile.
+# A busy instance answers its probe late, not never: only 5 failures in a row (10 s) take it
+# out. A dead one refuses connections at once, and reads are retried on the other meanwhile.
 probe healthz {
     .url = "/healthz";
-    .timeout = 5s;
+    .timeout = 10s;
     .interval = 2s;
     .window = 5;
-    .threshold = 2;
-    .initial = 2;
+    .threshold = 1;
+    .initial = 1;
 }
 
 backend app1 { .host = "127.0.0.1"; .port = "APP1_PORT"; .probe = healthz; .connect_timeout = 1s; .first_byte_timeout = 30s; }
@@ -63,6 +63,10 @@ sub vcl_recv {
     }
 
     if (req.method != "GET" && req.method != "HEAD") {
+        # GraphQL POSTs are reads (the API refuses mutations): kept, so one can be retried.
+        if (req.method == "POST" && req.url ~ "^/graphql/") {
+            std.cache_req_body(32KB);
+        }
         return (pass);
     }
 
@@ -94,7 +98,8 @@ sub vcl_backend_response {
 
 sub vcl_backend_error {
     # The instance did not answer (killed, restarting): a read goes to the other one once.
-    if ((bereq.method == "GET" || bereq.method == "HEAD") && bereq.retries < 1) {
+    if ((bereq.method == "GET" || bereq.method == "HEAD"
+            || (bereq.method == "POST" && bereq.url ~ "^/graphql/")) && bereq.retries < 1) {
         return (retry);
     }
     set beresp.http.Cache-Control = "no-store";
