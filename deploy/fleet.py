@@ -329,6 +329,13 @@ class Fleet:
         for folder in (STATE_DIR, self.logs, RUNTIME_DIR):
             folder.mkdir(parents=True, exist_ok=True)
         self.start_postgres()
+        # moto keeps objects in memory: a fresh bucket needs a fresh database beside it, or
+        # the database would name images the store no longer has.
+        subprocess.run(  # noqa: S603
+            ["dropdb", "--if-exists", "-h", "127.0.0.1", "-p", str(self.ports.postgres)]
+            + ["-U", "postgres", self.name],
+            check=True,
+        )
         self.create_database(self.name)
         self.start_redis()
         self.start_s3()
