@@ -88,6 +88,15 @@ sub vcl_hash {
     return (lookup);
 }
 
+sub vcl_backend_fetch {
+    if (bereq.http.X-Failed-Backend == "app1") {
+        set bereq.backend = app2;
+    } elsif (bereq.http.X-Failed-Backend == "app2") {
+        set bereq.backend = app1;
+    }
+    unset bereq.http.X-Failed-Backend;
+}
+
 sub vcl_backend_response {
     # Stored for bans (the ban lurker matches objects, not requests).
     set beresp.http.X-Url = std.tolower(bereq.url);
@@ -100,6 +109,8 @@ sub vcl_backend_error {
     # The instance did not answer (killed, restarting): a read goes to the other one once.
     if ((bereq.method == "GET" || bereq.method == "HEAD"
             || (bereq.method == "POST" && bereq.url ~ "^/graphql/")) && bereq.retries < 1) {
+        # Round robin could pick the same one again: vcl_backend_fetch picks the other.
+        set bereq.http.X-Failed-Backend = beresp.backend.name;
         return (retry);
     }
     set beresp.http.Cache-Control = "no-store";
