@@ -17,6 +17,9 @@ help:
 	@echo "make run     create .venv, install, migrate, load demo content, start the server"
 	@echo "make test    install dev dependencies and run every check (ruff, check, migrations, pytest)"
 	@echo "make bench   load 10,000 generated pages, serve with gunicorn, load-test with wrk (docs/performance.md)"
+	@echo "make fleet   Varnish + two gunicorn instances + worker + private PostgreSQL/Redis + moto S3 (docs/operations.md)"
+	@echo "make restore-drill  back up a fleet (pg_dump + media), restore into fresh stores, compare API answers"
+	@echo "make soak    drive the fleet through the proxy with wrk while killing/stopping its parts (docs/operations.md)"
 	@echo "make lint    ruff format --check and ruff check"
 	@echo "make format  ruff format and ruff check --fix"
 	@echo "make lock    re-resolve requirements/*.lock from pyproject.toml"
@@ -147,4 +150,27 @@ lock: $(VENV)/.dev-installed
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test-db.sqlite3 .test-media .test-artifacts .pytest_cache .ruff_cache \
-		graphiql/node_modules $(GRAPHIQL_STATIC) locale/*/LC_MESSAGES/*.mo
+		graphiql/node_modules $(GRAPHIQL_STATIC) locale/*/LC_MESSAGES/*.mo .fleet
+
+# --- The production layout on this machine (docs/operations.md) ------------------------------
+# Varnish (proxy), wrk (load) and the PostgreSQL/Redis servers come from Debian; installed
+# with apt-get when missing, as browser-deps does.
+FLEET_DEBS := varnishd:varnish wrk:wrk redis-server:redis-server pg_ctl:postgresql
+.PHONY: fleet-deps fleet restore-drill soak
+fleet-deps:
+	@missing=""; for pair in $(FLEET_DEBS); do \
+		command -v $${pair%%:*} >/dev/null || missing="$$missing $${pair##*:}"; done; \
+	[ -z "$$missing" ] || { \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		echo "== Installing Debian packages for the fleet:$$missing"; \
+		{ $$SUDO apt-get update && $$SUDO apt-get install -y $$missing; } \
+			|| { echo "make fleet needs:$$missing (apt-get install$$missing)" >&2; exit 1; }; }
+
+fleet: fleet-deps $(VENV)/.dev-installed compiled-messages
+	$(BIN)/python deploy/fleet.py up
+
+restore-drill: fleet-deps $(VENV)/.dev-installed compiled-messages
+	$(BIN)/python deploy/restore_drill.py $(DRILL_ARGS)
+
+soak: fleet-deps $(VENV)/.dev-installed compiled-messages
+	$(BIN)/python deploy/soak.py $(SOAK_ARGS)

@@ -16,6 +16,8 @@ class CoreConfig(AppConfig):
         from cms import checks  # noqa: F401  (registers the system checks)
         from cms.graphql import invalidation
         from cms.locales import sync_locales
+        from cms.proxy_purge import purge_proxies
 
         invalidation.connect()
+        invalidation.responses_invalidated.connect(purge_proxies, dispatch_uid="cms.proxy_purge")
         post_migrate.connect(sync_locales, sender=self, dispatch_uid="cms.sync_locales")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import uuid
 from collections.abc import Callable
 
 from django.conf import settings
@@ -21,6 +20,8 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from cms.request_id import current_request_id
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ class DatabaseErrorMiddleware:
         outage = isinstance(exception, OperationalError | InterfaceError)
         if not outage and settings.DEBUG:
             return None  # a developer wants the traceback of a failing query
-        request_id = getattr(request, "cms_request_id", None) or uuid.uuid4().hex[:12]
+        request_id = current_request_id()
         logger.error(
             "Request %s (%s %s): database error; the transaction was rolled back",
             request_id,

@@ -15,6 +15,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.frontend import redirect_to_frontend
 from cms.graphql.view import graphql_view
+from cms.media_files import rendition_urls
+from cms.metrics import metrics_view
 from cms.partner_site import partner_site_urls
 from cms.password_reset import RateLimitedPasswordResetView
 from cms.security_headers import API_POLICY, GRAPHIQL_POLICY_UPDATE
@@ -22,6 +24,8 @@ from cms.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # 404 unless METRICS_ENABLED (cms/metrics.py).
+    path("metrics", metrics_view, name="metrics"),
     # Before Wagtail's admin URLs, so that this one answers the password-reset form.
     path("admin/password_reset/", RateLimitedPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
@@ -41,6 +45,8 @@ if settings.GRAPPLE["EXPOSE_GRAPHIQL"]:
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif settings.CMS_SERVE_LOCAL_RENDITIONS:
+    urlpatterns += rendition_urls()
 
 # The example partner site (examples/partner-site/), served beside the CMS in development.
 if settings.CMS_PARTNER_SITE_DIR:

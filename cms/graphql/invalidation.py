@@ -22,6 +22,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
 from django.db.models import F, Model
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 
 from wagtail.signals import unpublished
 
@@ -87,6 +88,10 @@ def advance_generation() -> None:
         rows.update(value=F("value") + 1)
 
 
+#: Sent once the generation has advanced (after commit): caches outside the app follow it.
+responses_invalidated = Signal()
+
+
 class _Batch:
     """One pending advance, shared by every change of one transaction."""
 
@@ -97,6 +102,8 @@ class _Batch:
         if not self.done:
             self.done = True
             advance_generation()
+            # A receiver that fails (a proxy that cannot be purged) never fails the publish.
+            responses_invalidated.send_robust(sender=_Batch)
 
 
 class _PendingBatch(threading.local):

@@ -7,7 +7,6 @@ import json
 import logging
 import re
 import traceback
-import uuid
 from typing import Any
 
 from graphene_django.views import GraphQLView, HttpError
@@ -43,6 +42,8 @@ from cms.graphql.invalidation import generation_and_locales
 from cms.graphql.limits import LimitExceeded, Limits, check_limits
 from cms.graphql.overlap import check_overlap
 from cms.middleware import language_neutral
+from cms.operation_log import log_operation
+from cms.request_id import current_request_id
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ class PartnerGraphQLView(GraphQLView):
         self.limits = Limits.from_settings(settings.CMS_GRAPHQL_LIMITS)
         # Django makes one view instance per request: what follows is this request's own.
         self._generation: int | None = _UNREAD
-        self._request_id = uuid.uuid4().hex[:12]
+        self._request_id = ""
         self._cache_key: str | None = None
         self._status: int | None = None
         self._context: RequestContext | None = None
@@ -79,6 +80,7 @@ class PartnerGraphQLView(GraphQLView):
     # --- Request handling ---------------------------------------------------------------------
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self._request_id = current_request_id()
         # Trust Content-Length first, so an oversized body is refused without being read.
         size = int(request.META.get("CONTENT_LENGTH") or 0) or len(request.body)
         if size > self.limits.max_body_bytes:
@@ -228,10 +230,11 @@ class PartnerGraphQLView(GraphQLView):
                 if isinstance(node, FragmentDefinitionNode)
             }
             try:
-                check_limits(schema, operation, fragments, variables, self.limits)
+                cost = check_limits(schema, operation, fragments, variables, self.limits)
             except GraphQLError as error:
                 return ExecutionResult(data=None, errors=[error])
             persisted_queries.remember(request, data, query, self.limits)
+            log_operation(operation.name.value if operation.name else None, cost)
         result = execute(
             schema,
             document,

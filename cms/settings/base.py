@@ -14,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.admin_languages import admin_languages
 from cms.database_timeouts import with_statement_timeout
+from cms.error_reporting import start_error_reporting
+from cms.log_config import logging_config
+from cms.media_storage import media_storages, object_store_from_env
 from cms.plugins import discover_plugins
 from cms.shared_cache import LOCAL_MEMORY, redis_cache
 
@@ -72,10 +75,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_guid",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
+    # The request id (cms/request_id.py), then one log line per request (cms/request_log.py).
+    "cms.request_id.TrustedRequestIdMiddleware",
+    "django_guid.middleware.guid_middleware",
+    "cms.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files from the app itself: compressed, hashed names cached for a year.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's, except that the API's answers do not vary by browser language (the locale is
@@ -198,17 +209,24 @@ USE_TZ = True
 # status (UN Security Council resolution 1244/1999).
 COUNTRIES_OVERRIDE = {"XK": _("Kosovo*")}
 
-# --- Static and media ------------------------------------------------------------------------
+# --- Static and media (cms/media_storage.py) --------------------------------------------------
+# Static files: `collectstatic` writes hashed, compressed copies; WhiteNoise serves them from
+# every app instance, far-future cached. Media: the local disk, or an S3-compatible object
+# store when MEDIA_S3_BUCKET is set (uploads private behind signed, expiring URLs; renditions
+# public). Renditions always go where Wagtail's `renditions` storage says.
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage",
-    },
-}
+CMS_OBJECT_STORE = object_store_from_env(env)
+STORAGES = media_storages(CMS_OBJECT_STORE)
+WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
+# Documents always go through Wagtail's serve view, which checks collection restrictions; from
+# object storage it answers with a redirect to a signed URL that expires.
+WAGTAILDOCS_SERVE_METHOD = "redirect" if CMS_OBJECT_STORE else "serve_view"
+# Local disk outside development: the app serves renditions (MEDIA_URL + "images/"), never
+# originals; a proxy in front may serve that folder itself instead (MEDIA_SERVE=false).
+CMS_SERVE_LOCAL_RENDITIONS = CMS_OBJECT_STORE is None and env.bool("MEDIA_SERVE", default=True)
 
 # --- Security --------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -375,23 +393,51 @@ CMS_FRONTEND_URL = env.str("CMS_FRONTEND_URL", default="http://127.0.0.1:8000/pa
 # named keeps the pattern its plugin declares (frontend_url_pattern).
 CMS_FRONTEND_URL_PATTERNS: dict[str, str] = env.json("CMS_FRONTEND_URL_PATTERNS", default={})
 
-# --- Logging ---------------------------------------------------------------------------------
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "filters": {"once_a_minute": {"()": "cms.log_filters.RateLimitFilter", "interval": 60}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        # One line per background task is noise at INFO; failures still log as errors.
-        "django_tasks": {"level": "WARNING"},
-        # django-axes logs its start-up at INFO; lockouts still log as warnings.
-        "axes": {"level": "WARNING"},
-        # A cache outage is one line a minute (with a count of the others), not one a request.
-        "cms.cache": {"filters": ["once_a_minute"]},
-    },
+# --- Background tasks -----------------------------------------------------------------------
+# Queued in the database (django-tasks-db) and run by `manage.py db_worker` (`make fleet` starts
+# one): proxy purges after a publish, and what else the app defers.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- Caching proxy (deploy/varnish.vcl, cms/proxy_purge.py) ---------------------------------
+# Each proxy in PROXY_PURGE_URLS gets a PURGE of each path in PROXY_PURGE_PATHS when the API's
+# answers change (the same event as the app's own cache); the VCL bans everything cached under
+# it. A failure is logged and never fails a publish; the proxy's copies then expire.
+CMS_PROXY_PURGE_PATHS: list[str] = env.list("PROXY_PURGE_PATHS", default=["/"])
+_proxy_purge_urls: list[str] = env.list("PROXY_PURGE_URLS", default=[])
+WAGTAILFRONTENDCACHE = {
+    f"proxy{number}": {
+        "BACKEND": "cms.proxy_purge.BoundedHTTPBackend",
+        "LOCATION": url,
+        "TIMEOUT": env.float("PROXY_PURGE_TIMEOUT", default=2.0),
+    }
+    for number, url in enumerate(_proxy_purge_urls, start=1)
 }
+# The API's paths carry no language prefix: purge each path once.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
+
+# --- Logging, request ids, metrics, error reporting ------------------------------------------
+# JSON lines (cms/log_config.py), one per request (cms/request_log.py) and one per GraphQL
+# operation (cms/operation_log.py), each with the request id; dev.py and test.py use plain text.
+LOG_FORMAT = env.str("LOG_FORMAT", default="json")
+LOGGING = logging_config(LOG_FORMAT, env.str("LOG_LEVEL", default="INFO"))
+# X-Request-ID is taken from these proxy addresses only (else generated), and returned.
+CMS_REQUEST_ID_TRUSTED_PROXIES: list[str] = env.list("REQUEST_ID_TRUSTED_PROXIES", default=[])
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    # cms/request_id.py already refused what is not a plain token from a trusted proxy.
+    "VALIDATE_GUID": False,
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": True,
+}
+# Prometheus metrics at /metrics; keep the path off the public proxy (deploy/varnish.vcl).
+CMS_METRICS_ENABLED = env.bool("METRICS_ENABLED", default=False)
+# Errors to Sentry (or a compatible service) when SENTRY_DSN is set; no personal data.
+CMS_ERROR_REPORTING = start_error_reporting(
+    env.str("SENTRY_DSN", default=""),
+    environment=env.str("SENTRY_ENVIRONMENT", default=""),
+    release=env.str("SENTRY_RELEASE", default=""),
+    traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+)
 
 # --- Editorial workflow (cms/editorial) ------------------------------------------------------
 # Machine translation in wagtail-localize's editor: DeepL when DEEPL_API_KEY is set, otherwise

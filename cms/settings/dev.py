@@ -34,3 +34,8 @@ WAGTAIL_HEADLESS_PREVIEW["CLIENT_URLS"]["default"] = env.str(
 )
 # Page URLs in the API and "View live" lead to the bundled partner site on the served address.
 CMS_FRONTEND_URL = env.str("CMS_FRONTEND_URL", default=f"{DEV_URL}/partner-site/")
+# Plain text lines for people reading a terminal.
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain")
+LOGGING = logging_config(LOG_FORMAT, env.str("LOG_LEVEL", default="INFO"))
+# Tasks run at once, in the process that queues them (no worker to start).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
 os.environ.setdefault("GRAPHQL_INTROSPECTION", "true")
+# Tests never report errors anywhere, even when a developer's shell has SENTRY_DSN.
+os.environ["SENTRY_DSN"] = ""
 
 from .base import *
 
@@ -38,3 +40,9 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "cms.editorial.machine_translation.OfflineMachineTranslator",
     "OPTIONS": {},
 }
+WHITENOISE_AUTOREFRESH = True  # STATIC_ROOT is not collected for tests
+# Plain text lines for people reading a terminal.
+LOG_FORMAT = "plain"
+LOGGING = logging_config(LOG_FORMAT, env.str("LOG_LEVEL", default="INFO"))
+# Tasks run at once, in the process that queues them (no worker to start).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
