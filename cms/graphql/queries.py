@@ -19,9 +19,11 @@ from cms.graphql.links import remember
 from cms.graphql.registry import fallback_argument, fallback_chain, page_window, resolve_locale
 from cms.graphql.types import PaginationType
 from cms.graphql.visibility import public_pages
+from cms.partners.access import may_preview
 from cms.search import search_backend
 
 PREVIEW_ERROR = "invalid or expired preview token"
+PREVIEW_SCOPE_ERROR = "previewing drafts needs an API key with the preview scope"
 SEARCH_CANDIDATES = 1000
 
 
@@ -76,6 +78,9 @@ class CoreQueries(graphene.ObjectType):
     ) -> Page | None:
         if token is not None:
             from cms.models import BasePage
+
+            if not may_preview(info.context):
+                raise GraphQLError(PREVIEW_SCOPE_ERROR)
 
             page = BasePage.get_page_from_preview_token(token)
             if page is None:

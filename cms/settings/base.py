@@ -41,6 +41,7 @@ CMS_PLUGIN_MODULES = [plugin.module for plugin in CMS_PLUGINS]
 INSTALLED_APPS = [
     "cms",
     "cms.editorial",
+    "cms.partners",
     *CMS_PLUGIN_MODULES,
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -88,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.security_headers.ContentSecurityPolicyMiddleware",
+    # API keys and rate limits on /graphql/ and the feeds (cms/partners/).
+    "cms.partners.middleware.PartnerAccessMiddleware",
     # django-axes turns a locked-out sign-in into its lockout page.
     "axes.middleware.AxesMiddleware",
     # Answers a database failure; below it, so it runs after the rollback is marked.
@@ -280,6 +283,36 @@ CORS_ALLOWED_ORIGINS: list[str] = env.list("CORS_ALLOWED_ORIGINS", default=[])
 # Partner sites only read the API; nothing else is exposed cross-origin.
 CORS_URLS_REGEX = r"^/graphql/?$"
 CORS_ALLOW_METHODS = ("GET", "OPTIONS", "POST")
+CORS_ALLOW_HEADERS = ("accept", "authorization", "content-type", "x-api-key")
+CORS_EXPOSE_HEADERS = ("Retry-After", "RateLimit", "RateLimit-Policy", "X-Request-ID")
+
+# --- Partner access (cms/partners/) ----------------------------------------------------------
+# Active partners' allowed origins join CORS_ALLOWED_ORIGINS from the database, no restart.
+# True: /graphql/ answers 401 to callers without an API key.
+CMS_API_REQUIRE_KEY = env.bool("API_REQUIRE_KEY", default=False)
+# True: page(token:) (drafts in preview) needs a key with the preview scope. Dev and tests let
+# anonymous callers preview, as the bundled example site does.
+CMS_PREVIEW_REQUIRES_KEY = env.bool("PREVIEW_REQUIRES_KEY", default=True)
+# Budgets, as the `limits` library writes rates ("600/minute", "10/second"); empty: unlimited.
+# "uncached" counts requests the response cache could not answer, "requests" counts all. An
+# anonymous client is counted by address, a key by itself; a partner may override its keys'.
+CMS_RATE_LIMITS = {
+    "anonymous": {
+        "uncached": env.str("RATE_LIMIT_ANONYMOUS_UNCACHED", default="60/minute"),
+        "requests": env.str("RATE_LIMIT_ANONYMOUS_REQUESTS", default="1200/minute"),
+    },
+    "key": {
+        "uncached": env.str("RATE_LIMIT_KEY_UNCACHED", default="600/minute"),
+        "requests": env.str("RATE_LIMIT_KEY_REQUESTS", default="6000/minute"),
+    },
+}
+# Where the counts live, shared by every worker: Redis when REDIS_URL is set.
+CMS_RATE_LIMIT_STORAGE_URL = env.str("RATE_LIMIT_STORAGE_URL", default=REDIS_URL or "memory://")
+# When that store does not answer: "allow" (serve without limits, log once a minute) or
+# "refuse" (503).
+CMS_RATE_LIMIT_STORE_DOWN = env.str("RATE_LIMIT_STORE_DOWN", default="allow")
+if CMS_RATE_LIMIT_STORE_DOWN not in ("allow", "refuse"):
+    raise ImproperlyConfigured("RATE_LIMIT_STORE_DOWN must be 'allow' or 'refuse'.")
 
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Solidarity CMS")
@@ -389,6 +422,7 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         # A cache outage is one line a minute (with a count of the others), not one a request.
         "cms.cache": {"filters": ["once_a_minute"]},
+        "cms.partners.rate_limits": {"filters": ["once_a_minute"]},
     },
 }
 

@@ -27,6 +27,8 @@ STORAGES["staticfiles"] = {
 CORS_ALLOWED_ORIGIN_REGEXES = [r"^http://(127\.0\.0\.1|localhost)(:\d+)?$"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 CMS_DEV_SUPERUSER = True
+# The example partner site previews drafts without an API key.
+CMS_PREVIEW_REQUIRES_KEY = False
 # The example partner site at /partner-site/ is the default headless-preview target.
 CMS_PARTNER_SITE_DIR = BASE_DIR / "examples" / "partner-site"
 WAGTAIL_HEADLESS_PREVIEW["CLIENT_URLS"]["default"] = env.str(

@@ -25,6 +25,9 @@ MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", BASE_DIR / ".test-media"))
 GRAPPLE["EXPOSE_GRAPHIQL"] = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Preview tests call anonymously; tests/partners covers the key requirement.
+CMS_PREVIEW_REQUIRES_KEY = False
+CMS_RATE_LIMIT_STORAGE_URL = "memory://"
 # Tests never send content anywhere, even when a developer's shell has DEEPL_API_KEY.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "cms.editorial.machine_translation.OfflineMachineTranslator",
