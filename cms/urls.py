@@ -16,6 +16,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.frontend import redirect_to_frontend
 from cms.graphql.view import graphql_view
 from cms.partner_site import partner_site_urls
+from cms.partners.feeds import feed_urlpatterns, feed_view
+from cms.partners.sitemap import sitemap_xml
 from cms.password_reset import RateLimitedPasswordResetView
 from cms.security_headers import API_POLICY, GRAPHIQL_POLICY_UPDATE
 from cms.views import healthz
@@ -32,6 +34,9 @@ urlpatterns = [
         csp(API_POLICY)(graphql_view),
         name="grapple_graphql",
     ),
+    # Calendar and news feeds from the plugins, and the sitemap (cms/partners/).
+    path("feeds/", include(feed_urlpatterns())),
+    path("sitemap.xml", feed_view(sitemap_xml), name="sitemap"),
 ]
 
 if settings.GRAPPLE["EXPOSE_GRAPHIQL"]:

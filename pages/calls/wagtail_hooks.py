@@ -5,6 +5,7 @@ from typing import Any, ClassVar
 import django_filters
 
 from django.db.models import QuerySet
+from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -13,6 +14,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from cms.admin_columns import MomentColumn
+from cms.partners.feeds import FEEDS_HOOK
+from pages.calls.feeds import feed_urls
 from pages.calls.models import CallPage
 from pages.calls.selectors import calls_with_status
 
@@ -84,3 +87,8 @@ class CallPageListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_call_listing() -> CallPageListingViewSet:
     return CallPageListingViewSet("call_pages")
+
+
+@hooks.register(FEEDS_HOOK)
+def register_call_feeds() -> list[URLPattern]:
+    return feed_urls()
