@@ -20,13 +20,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail.admin import messages
-from wagtail.admin.views.generic.models import EditView
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views.generic.models import EditView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from cms.partners.delivery import redeliver
 from cms.partners.keys import create_key, revoke_key, rotate_key
-from cms.partners.models import Partner, PartnerKey
+from cms.partners.models import Partner, PartnerKey, WebhookDelivery, WebhookEndpoint
 
 PERMISSION = "partners.manage_partners"
 
@@ -170,4 +172,124 @@ class PartnerViewSet(ModelViewSet):
             path("keys/<int:pk>/", keys_view, name="keys"),
             path("keys/revoke/<int:pk>/", revoke_view, name="revoke_key"),
             path("keys/rotate/<int:pk>/", rotate_view, name="rotate_key"),
+        ]
+
+
+def redeliver_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks, POST sends a delivery again (with the same message id)."""
+    _require_permission(request)
+    delivery = get_object_or_404(WebhookDelivery, pk=pk)
+    if request.method != "POST":
+        return TemplateResponse(
+            request,
+            "partners/redeliver.html",
+            {
+                "delivery": delivery,
+                "page_title": _("Redeliver %(event)s to %(url)s")
+                % {"event": delivery.event, "url": delivery.endpoint.url},
+                "header_icon": "resubmit",
+            },
+        )
+    redeliver(delivery)
+    messages.success(request, _("The delivery is queued again."))
+    return redirect("webhook_deliveries:inspect", pk=delivery.pk)
+
+
+class DeliveryInspectView(InspectView):
+    """A delivery's details, with a Redeliver button."""
+
+    @cached_property
+    def header_buttons(self) -> list[HeaderButton]:
+        return [
+            *super().header_buttons,
+            HeaderButton(
+                _("Redeliver"),
+                url=reverse("webhook_deliveries:redeliver", args=[self.object.pk]),
+                icon_name="resubmit",
+            ),
+        ]
+
+
+class WebhookEndpointForm(WagtailAdminModelForm):
+    """The endpoint's settings; the secret is generated, never typed."""
+
+    url = forms.URLField(
+        label=gettext_lazy("URL"),
+        max_length=500,
+        assume_scheme="https",
+        help_text=gettext_lazy("An http or https address on the public internet."),
+    )
+
+    class Meta:
+        model = WebhookEndpoint
+        fields = ["partner", "url", "events", "content_types", "languages", "active"]
+
+
+class WebhookEndpointViewSet(ModelViewSet):
+    """Settings > Webhook endpoints: where partners receive signed events."""
+
+    model = WebhookEndpoint
+    icon = "link-external"
+    menu_label = gettext_lazy("Webhook endpoints")
+    add_to_settings_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = ["partner", "url", "events", "content_types", "languages", "secret"]
+    list_display = ["url", "partner", "events", "active"]
+
+    def get_form_class(self, for_update: bool = False) -> type[WebhookEndpointForm]:
+        return WebhookEndpointForm
+
+
+class DeliveryPolicy(ManagePartnersPolicy):
+    """Deliveries are written by the worker: a partner manager may only look and redeliver."""
+
+    ACTIONS = frozenset({"view"})
+
+    def user_has_permission(self, user: Any, action: str) -> bool:
+        return action in self.ACTIONS and super().user_has_permission(user, action)
+
+
+class WebhookDeliveryViewSet(ModelViewSet):
+    """Settings > Webhook deliveries: the log, with Redeliver."""
+
+    model = WebhookDelivery
+    icon = "list-ul"
+    menu_label = gettext_lazy("Webhook deliveries")
+    add_to_settings_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_class = DeliveryInspectView
+    list_display = [
+        "event",
+        "endpoint",
+        "status",
+        "attempts",
+        "response_code",
+        "response_ms",
+        "created_at",
+    ]
+    list_filter = ["status", "event"]
+    # Nothing is editable (the policy allows only viewing); Wagtail still builds the form.
+    form_fields = ["status"]
+    inspect_view_fields = [
+        "message_id",
+        "event",
+        "endpoint",
+        "status",
+        "attempts",
+        "response_code",
+        "response_ms",
+        "response_body",
+        "error",
+        "created_at",
+        "last_attempt_at",
+        "next_attempt_at",
+        "payload",
+    ]
+
+    def get_urlpatterns(self) -> list[Any]:
+        return [
+            *super().get_urlpatterns(),
+            path("redeliver/<int:pk>/", redeliver_view, name="redeliver"),
         ]

@@ -13,6 +13,7 @@ class PartnersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from cms.partners import cors
+        from cms.partners import cors, webhooks
 
         cors.connect()
+        webhooks.connect()

@@ -178,3 +178,129 @@ class PartnerKey(models.Model):
         if self.expires_at is not None and self.expires_at <= now:
             return "expired"
         return "active"
+
+
+def new_webhook_secret() -> str:
+    """A Standard Webhooks secret: ``whsec_`` and 32 random bytes in base64."""
+    import base64
+    import secrets
+
+    return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
+
+
+class WebhookEndpoint(models.Model):
+    """A partner's URL that receives signed events when content changes."""
+
+    EVENTS = (
+        ("page.published", _("Page published")),
+        ("page.unpublished", _("Page unpublished")),
+        ("page.deleted", _("Page deleted")),
+        ("snippet.changed", _("Snippet changed")),
+    )
+
+    partner = models.ForeignKey(
+        Partner, on_delete=models.CASCADE, related_name="webhooks", verbose_name=_("partner")
+    )
+    url = models.URLField(
+        _("URL"), max_length=500, help_text=_("An http or https address on the public internet.")
+    )
+    events = models.CharField(
+        _("events"),
+        max_length=200,
+        default="page.published,page.unpublished,page.deleted,snippet.changed",
+        help_text=_(
+            "Comma-separated: page.published, page.unpublished, page.deleted, snippet.changed."
+        ),
+    )
+    content_types = models.CharField(
+        _("content types"),
+        max_length=500,
+        blank=True,
+        help_text=_("Comma-separated model labels, e.g. calls.CallPage. Empty: all."),
+    )
+    languages = models.CharField(
+        _("languages"),
+        max_length=200,
+        blank=True,
+        help_text=_("Comma-separated language codes, e.g. sl,en. Empty: all."),
+    )
+    secret = models.CharField(
+        _("signing secret"),
+        max_length=100,
+        default=new_webhook_secret,
+        editable=False,
+        help_text=_("Verify the webhook-signature header with it (Standard Webhooks)."),
+    )
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("webhook endpoint")
+        verbose_name_plural = _("webhook endpoints")
+        ordering = ["partner__name", "url"]
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return self.url
+
+    def clean(self) -> None:
+        known = {event for event, _label in self.EVENTS}
+        unknown = set(_split(self.events)) - known
+        if unknown or not _split(self.events):
+            raise ValidationError(
+                {"events": _("Use one or more of: %(events)s.") % {"events": ", ".join(known)}}
+            )
+
+    def wants(self, event: str, content_type: str, language: str) -> bool:
+        """Whether this endpoint subscribed to ``event`` for this type and language."""
+        types = {label.lower() for label in _split(self.content_types)}
+        languages = {code.lower() for code in _split(self.languages)}
+        return (
+            event in _split(self.events)
+            and (not types or content_type.lower() in types)
+            and (not languages or language.lower() in languages)
+        )
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+class WebhookDelivery(models.Model):
+    """One event sent (or being sent) to one endpoint, with the outcome of its last attempt."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        RETRYING = "retrying", _("Retrying")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed")
+
+    endpoint = models.ForeignKey(
+        WebhookEndpoint,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        verbose_name=_("endpoint"),
+    )
+    message_id = models.CharField(_("message id"), max_length=64, editable=False)
+    event = models.CharField(_("event"), max_length=40, editable=False)
+    payload = models.JSONField(_("payload"), editable=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    response_code = models.PositiveSmallIntegerField(_("response code"), null=True, blank=True)
+    response_ms = models.PositiveIntegerField(_("response time (ms)"), null=True, blank=True)
+    response_body = models.TextField(_("response (first 1 KB)"), blank=True)
+    error = models.CharField(_("error"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
+        ordering = ["-created_at"]
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"{self.event} → {self.endpoint}"

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -313,6 +315,21 @@ CMS_RATE_LIMIT_STORAGE_URL = env.str("RATE_LIMIT_STORAGE_URL", default=REDIS_URL
 CMS_RATE_LIMIT_STORE_DOWN = env.str("RATE_LIMIT_STORE_DOWN", default="allow")
 if CMS_RATE_LIMIT_STORE_DOWN not in ("allow", "refuse"):
     raise ImproperlyConfigured("RATE_LIMIT_STORE_DOWN must be 'allow' or 'refuse'.")
+
+# Webhooks (cms/partners/delivery.py): queued in the database, sent by `manage.py db_worker
+# --backend webhooks --queue-name '*'` (`make run` starts it beside the server). Wagtail's own
+# background tasks stay immediate.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+CMS_WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10.0)
+CMS_WEBHOOK_RETRY_HOURS = env.float("WEBHOOK_RETRY_HOURS", default=24.0)
+CMS_WEBHOOK_RETRY_BASE_SECONDS = env.float("WEBHOOK_RETRY_BASE_SECONDS", default=10.0)
+CMS_WEBHOOK_RETRY_MAX_SECONDS = env.float("WEBHOOK_RETRY_MAX_SECONDS", default=2 * 60 * 60)
+# True lets endpoints on loopback, link-local and private addresses receive webhooks (tests,
+# a partner inside the same network); never on a CMS that partners reach over the internet.
+CMS_WEBHOOK_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", default=False)
 
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Solidarity CMS")

@@ -82,3 +82,30 @@ def test_add_partner_in_admin(admin_client: Client, db: None) -> None:
     )
     assert bad.status_code == 200
     assert not Partner.objects.filter(name="Bad").exists()
+
+
+def test_webhook_endpoint_in_admin(admin_client: Client, partner: Partner) -> None:
+    from cms.partners.models import WebhookEndpoint
+
+    response = admin_client.post(
+        "/admin/webhook_endpoints/new/",
+        {
+            "partner": partner.pk,
+            "url": "https://hooks.lj.example/cms",
+            "events": "page.published,snippet.changed",
+            "content_types": "calls.CallPage",
+            "languages": "sl",
+            "active": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    endpoint = WebhookEndpoint.objects.get()
+    assert endpoint.secret.startswith("whsec_")
+    inspect = admin_client.get(f"/admin/webhook_endpoints/inspect/{endpoint.pk}/")
+    assert endpoint.secret in inspect.content.decode()
+    bad = admin_client.post(
+        "/admin/webhook_endpoints/new/",
+        {"partner": partner.pk, "url": "https://x.example/", "events": "page.exploded"},
+    )
+    assert bad.status_code == 200
+    assert WebhookEndpoint.objects.count() == 1
