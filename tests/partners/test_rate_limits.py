@@ -138,3 +138,13 @@ def test_counts_live_in_redis(client: Client, db: None, budgets: Any, settings: 
         assert keys
     finally:
         rate_limits.reset()
+
+
+def test_documented_defaults() -> None:
+    from cms.settings import base
+
+    assert base.CMS_RATE_LIMITS == {
+        "anonymous": {"uncached": "60/minute", "requests": "1200/minute"},
+        "key": {"uncached": "600/minute", "requests": "6000/minute"},
+    }
+    assert base.CMS_RATE_LIMIT_STORE_DOWN == "allow"
