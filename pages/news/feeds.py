@@ -68,8 +68,8 @@ class NewsFeed(Feed):
     def item_updateddate(self, item: NewsPage) -> datetime.datetime | None:
         return item.last_published_at
 
-    def item_author_name(self, item: NewsPage) -> str:
-        return item.byline
+    def item_author_name(self, item: NewsPage) -> str | None:
+        return item.byline or None
 
 
 _news_feed = NewsFeed()

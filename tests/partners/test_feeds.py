@@ -72,9 +72,12 @@ def test_feeds_over_the_demo(client: Client, demo: None, settings: Any) -> None:
     # News: an Atom document per language.
     atom = client.get("/feeds/news.atom", {"locale": "sl"})
     assert atom.status_code == 200 and "atom" in atom["Content-Type"]
-    entries = ElementTree.fromstring(atom.content)  # noqa: S314 (our own output).findall("a:entry", ATOM)
+    document = ElementTree.fromstring(atom.content)  # noqa: S314 (our own output)
+    entries = document.findall("a:entry", ATOM)
     assert entries
-    assert all("locale=sl" in e.find("a:link", ATOM).get("href") for e in entries)
+    links = [link.get("href") for e in entries for link in e.findall("a:link", ATOM)]
+    assert len(links) == len(entries), atom.content.decode()[:3000]
+    assert all("locale=sl" in link for link in links)
 
     # Sitemap: every public page with a frontend address, with its translations.
     sitemap = client.get("/sitemap.xml")
