@@ -9,6 +9,8 @@ schema with Google's ``xhtml:link`` alternates.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
 from xml.etree import ElementTree
 
 from django.conf import settings
@@ -26,8 +28,19 @@ MAX_URLS = 50_000
 CONTENT_TYPE = "application/xml; charset=utf-8"
 
 
-def sitemap_xml(request: HttpRequest) -> tuple[bytes, str]:
-    """The sitemap document; pages without a frontend address are left out."""
+@dataclass(frozen=True)
+class SitemapEntry:
+    """One page in one language: its address, when it changed, its translations' addresses."""
+
+    url: str
+    locale: str
+    lastmod: datetime | None
+    #: (hreflang, url) for every live translation and x-default; empty without translations.
+    alternates: tuple[tuple[str, str], ...]
+
+
+def sitemap_entries(locale: str | None = None) -> list[SitemapEntry]:
+    """Every public page with a frontend address (of ``locale`` only, when given)."""
     pages = (
         public_pages(Page.objects.all())
         .select_related("locale")
@@ -48,31 +61,45 @@ def sitemap_xml(request: HttpRequest) -> tuple[bytes, str]:
     by_key: dict[object, dict[str, str]] = defaultdict(dict)
     for page, url in addressed:
         by_key[page.translation_key][page.locale.language_code] = url
+    entries = []
+    for page, url in addressed:
+        language = page.locale.language_code
+        if locale is not None and language != locale:
+            continue
+        translations = by_key[page.translation_key]
+        alternates: list[tuple[str, str]] = []
+        if len(translations) > 1:
+            alternates = sorted(translations.items())
+            if settings.LANGUAGE_CODE in translations:
+                alternates.append(("x-default", translations[settings.LANGUAGE_CODE]))
+        entries.append(
+            SitemapEntry(
+                url=url,
+                locale=language,
+                lastmod=page.last_published_at or page.latest_revision_created_at,
+                alternates=tuple(alternates),
+            )
+        )
+    return entries
 
+
+def sitemap_xml(request: HttpRequest) -> tuple[bytes, str]:
+    """The sitemap document; pages without a frontend address are left out."""
     ElementTree.register_namespace("", SITEMAP_NS)
     ElementTree.register_namespace("xhtml", XHTML_NS)
     urlset = ElementTree.Element(f"{{{SITEMAP_NS}}}urlset")
-    for page, url in addressed:
+    for item in sitemap_entries():
         entry = ElementTree.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
-        ElementTree.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = url
-        changed = page.last_published_at or page.latest_revision_created_at
-        if changed:
-            ElementTree.SubElement(entry, f"{{{SITEMAP_NS}}}lastmod").text = changed.isoformat(
+        ElementTree.SubElement(entry, f"{{{SITEMAP_NS}}}loc").text = item.url
+        if item.lastmod:
+            ElementTree.SubElement(entry, f"{{{SITEMAP_NS}}}lastmod").text = item.lastmod.isoformat(
                 timespec="seconds"
             )
-        translations = by_key[page.translation_key]
-        if len(translations) > 1:
-            for language, other in sorted(translations.items()):
-                _alternate(entry, language, other)
-            if settings.LANGUAGE_CODE in translations:
-                _alternate(entry, "x-default", translations[settings.LANGUAGE_CODE])
+        for hreflang, href in item.alternates:
+            ElementTree.SubElement(
+                entry,
+                f"{{{XHTML_NS}}}link",
+                {"rel": "alternate", "hreflang": hreflang, "href": href},
+            )
     body = ElementTree.tostring(urlset, encoding="utf-8", xml_declaration=True)
     return body, CONTENT_TYPE
-
-
-def _alternate(entry: ElementTree.Element, hreflang: str, href: str) -> None:
-    ElementTree.SubElement(
-        entry,
-        f"{{{XHTML_NS}}}link",
-        {"rel": "alternate", "hreflang": hreflang, "href": href},
-    )

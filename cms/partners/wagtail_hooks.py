@@ -31,3 +31,10 @@ def register_webhook_endpoints() -> WebhookEndpointViewSet:
 @hooks.register("register_admin_viewset")
 def register_webhook_deliveries() -> WebhookDeliveryViewSet:
     return WebhookDeliveryViewSet("webhook_deliveries")
+
+
+@hooks.register("register_schema_query")
+def add_sitemap_query(query_mixins: list) -> None:
+    from cms.partners.graphql import SitemapQuery
+
+    query_mixins.append(SitemapQuery)

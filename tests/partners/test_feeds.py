@@ -124,3 +124,19 @@ def test_feeds_spend_the_uncached_budget(client: Client, db: None, settings: Any
     refused = client.get("/feeds/conferences.ics")
     assert refused.status_code == 429
     assert refused["Retry-After"]
+
+
+def test_sitemap_through_graphql(graphql: Any, home_pages: dict[str, Page]) -> None:
+    query = (
+        "query($l: String) { sitemap(locale: $l) "
+        "{ url locale lastmod alternates { hreflang url } } }"
+    )
+    entries = graphql(query, {"l": "sl"})["data"]["sitemap"]
+    home = frontend_url(home_pages["sl"])
+    assert home is not None
+    (entry,) = [entry for entry in entries if entry["url"] == home]
+    assert entry["locale"] == "sl"
+    hreflangs = {alternate["hreflang"]: alternate["url"] for alternate in entry["alternates"]}
+    assert hreflangs["x-default"] == hreflangs["en"] == frontend_url(home_pages["en"])
+    assert {"en", "sl", "sv"} <= set(hreflangs)
+    assert graphql(query, {"l": "xx"})["errors"][0]["message"].startswith("Argument 'locale'")
