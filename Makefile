@@ -57,11 +57,15 @@ run: demo compiled-messages
 	@echo "  GraphQL:  http://$(HOST):$(PORT)/graphql/"
 	@echo "  GraphiQL: http://$(HOST):$(PORT)/graphiql/"
 	@echo "  Health:   http://$(HOST):$(PORT)/healthz"
+	@echo "  Feeds:    http://$(HOST):$(PORT)/feeds/calls.ics  /sitemap.xml  (webhook worker running)"
 	@echo "  Partner site: http://$(HOST):$(PORT)/partner-site/"
 	@echo ""
 	@# The dev settings read HOST and PORT: admin links, image URLs and the preview target
 	@# (PREVIEW_CLIENT_URL, WAGTAILADMIN_BASE_URL, CMS_FRONTEND_URL) follow the address served.
-	HOST="$(HOST)" PORT="$(PORT)" $(MANAGE) runserver $(HOST):$(PORT)
+	@# The webhook worker (django-tasks' database worker) runs beside the server and stops with it.
+	HOST="$(HOST)" PORT="$(PORT)" $(MANAGE) db_worker --backend webhooks --queue-name '*' & \
+		WORKER=$$!; trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+		HOST="$(HOST)" PORT="$(PORT)" $(MANAGE) runserver $(HOST):$(PORT)
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff format --check .

@@ -54,6 +54,7 @@ def logging_config(log_format: str, level: str) -> dict[str, Any]:
             "axes": {"level": "WARNING"},
             # A cache outage is one line a minute (with a count of the others), not one a request.
             "cms.cache": {"filters": ["once_a_minute"]},
+            "cms.partners.rate_limits": {"filters": ["once_a_minute"]},
             # django-guid's own debug lines about each request.
             "django_guid": {"level": "WARNING"},
         },

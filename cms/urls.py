@@ -18,6 +18,9 @@ from cms.graphql.view import graphql_view
 from cms.media_files import rendition_urls
 from cms.metrics import metrics_view
 from cms.partner_site import partner_site_urls
+from cms.partners.feeds import feed_urlpatterns, feed_view
+from cms.partners.sitemap import sitemap_xml
+from cms.partners.widget import widget_script
 from cms.password_reset import RateLimitedPasswordResetView
 from cms.security_headers import API_POLICY, GRAPHIQL_POLICY_UPDATE
 from cms.views import healthz
@@ -36,6 +39,10 @@ urlpatterns = [
         csp(API_POLICY)(graphql_view),
         name="grapple_graphql",
     ),
+    # Calendar and news feeds from the plugins, and the sitemap (cms/partners/).
+    path("feeds/", include(feed_urlpatterns())),
+    path("sitemap.xml", feed_view(sitemap_xml), name="sitemap"),
+    path("widget/solidarity-calls.js", widget_script, name="widget_calls"),
 ]
 
 if settings.GRAPPLE["EXPOSE_GRAPHIQL"]:

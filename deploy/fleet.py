@@ -299,7 +299,16 @@ class Fleet:
     def start_worker(self) -> None:
         self._spawn(
             "worker",
-            [str(BIN / "python"), "manage.py", "db_worker", "--interval", "0.5"]
+            [
+                str(BIN / "python"),
+                "manage.py",
+                "db_worker",
+                "--backend",
+                "webhooks",
+                "--interval",
+                "0.5",
+            ]
+            + ["--queue-name", "*"]
             + ["--no-startup-delay", "--no-reload"],
             env=self.environment(),
         )

@@ -39,6 +39,14 @@ def _empty_cache() -> None:
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    """Each test starts with unspent rate-limit budgets (the counts live in process memory)."""
+    from cms.partners import rate_limits
+
+    rate_limits.reset()
+
+
 @pytest.fixture
 def locales(db: None) -> dict[str, Locale]:
     """Every configured locale, created by migrate (no fixture creates them)."""

@@ -15,9 +15,11 @@ from cms.graphql.interfaces import PublicPageInterface
 from cms.graphql.limits import check_search_terms
 from cms.graphql.registry import fallback_argument, page_window, resolve_locale
 from cms.graphql.types import PaginationType
+from cms.partners.access import may_preview
 from cms.search import search_backend
 
 PREVIEW_ERROR = "invalid or expired preview token"
+PREVIEW_SCOPE_ERROR = "previewing drafts needs an API key with the preview scope"
 SEARCH_CANDIDATES = 1000
 
 
@@ -73,6 +75,9 @@ class CoreQueries(graphene.ObjectType):
         context = request_context(info)
         if token is not None:
             from cms.models import BasePage
+
+            if not may_preview(info.context.request):
+                raise GraphQLError(PREVIEW_SCOPE_ERROR)
 
             page = BasePage.get_page_from_preview_token(token)
             if page is None:

@@ -43,6 +43,8 @@ from cms.graphql.limits import LimitExceeded, Limits, check_limits
 from cms.graphql.overlap import check_overlap
 from cms.middleware import language_neutral
 from cms.operation_log import log_operation
+from cms.partners.access import caller_of, refuse_uncached_work
+from cms.partners.models import PartnerKey
 from cms.request_id import current_request_id
 
 logger = logging.getLogger(__name__)
@@ -93,6 +95,10 @@ class PartnerGraphQLView(GraphQLView):
             cached = self._cached(request)
             if cached is not None:
                 return cached
+        # Partner access: the caller's budget of uncached requests (cms/partners/).
+        refusal = refuse_uncached_work(request)
+        if refusal is not None:
+            return refusal
         try:
             response = self._respond(request)
         except (DatabaseError, DatabaseUnavailable):
@@ -282,6 +288,8 @@ class PartnerGraphQLView(GraphQLView):
 
     def _introspection_allowed(self, request: HttpRequest) -> bool:
         if settings.CMS_GRAPHQL_INTROSPECTION:
+            return True
+        if caller_of(request).may(PartnerKey.SCOPE_INTROSPECTION):
             return True
         user = _signed_in_user(request)
         return bool(user is not None and user.is_staff)

@@ -44,6 +44,7 @@ CMS_PLUGIN_MODULES = [plugin.module for plugin in CMS_PLUGINS]
 INSTALLED_APPS = [
     "cms",
     "cms.editorial",
+    "cms.partners",
     *CMS_PLUGIN_MODULES,
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "django_guid",
+    "django_tasks",
     "django_tasks_db",
 ]
 
@@ -99,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.security_headers.ContentSecurityPolicyMiddleware",
+    # API keys and rate limits on /graphql/ and the feeds (cms/partners/).
+    "cms.partners.middleware.PartnerAccessMiddleware",
     # django-axes turns a locked-out sign-in into its lockout page.
     "axes.middleware.AxesMiddleware",
     # Answers a database failure; below it, so it runs after the rollback is marked.
@@ -298,6 +302,51 @@ CORS_ALLOWED_ORIGINS: list[str] = env.list("CORS_ALLOWED_ORIGINS", default=[])
 # Partner sites only read the API; nothing else is exposed cross-origin.
 CORS_URLS_REGEX = r"^/graphql/?$"
 CORS_ALLOW_METHODS = ("GET", "OPTIONS", "POST")
+CORS_ALLOW_HEADERS = ("accept", "authorization", "content-type", "x-api-key")
+CORS_EXPOSE_HEADERS = ("Retry-After", "RateLimit", "RateLimit-Policy", "X-Request-ID")
+
+# --- Partner access (cms/partners/) ----------------------------------------------------------
+# Active partners' allowed origins join CORS_ALLOWED_ORIGINS from the database, no restart.
+# True: /graphql/ answers 401 to callers without an API key.
+CMS_API_REQUIRE_KEY = env.bool("API_REQUIRE_KEY", default=False)
+# True: page(token:) (drafts in preview) needs a key with the preview scope. Dev and tests let
+# anonymous callers preview, as the bundled example site does.
+CMS_PREVIEW_REQUIRES_KEY = env.bool("PREVIEW_REQUIRES_KEY", default=True)
+# Budgets, as the `limits` library writes rates ("600/minute", "10/second"); empty: unlimited.
+# "uncached" counts requests the response cache could not answer, "requests" counts all. An
+# anonymous client is counted by address, a key by itself; a partner may override its keys'.
+CMS_RATE_LIMITS = {
+    "anonymous": {
+        "uncached": env.str("RATE_LIMIT_ANONYMOUS_UNCACHED", default="60/minute"),
+        "requests": env.str("RATE_LIMIT_ANONYMOUS_REQUESTS", default="1200/minute"),
+    },
+    "key": {
+        "uncached": env.str("RATE_LIMIT_KEY_UNCACHED", default="600/minute"),
+        "requests": env.str("RATE_LIMIT_KEY_REQUESTS", default="6000/minute"),
+    },
+}
+# Where the counts live, shared by every worker: Redis when REDIS_URL is set.
+CMS_RATE_LIMIT_STORAGE_URL = env.str("RATE_LIMIT_STORAGE_URL", default=REDIS_URL or "memory://")
+# When that store does not answer: "allow" (serve without limits, log once a minute) or
+# "refuse" (503).
+CMS_RATE_LIMIT_STORE_DOWN = env.str("RATE_LIMIT_STORE_DOWN", default="allow")
+if CMS_RATE_LIMIT_STORE_DOWN not in ("allow", "refuse"):
+    raise ImproperlyConfigured("RATE_LIMIT_STORE_DOWN must be 'allow' or 'refuse'.")
+
+# Webhooks (cms/partners/delivery.py): queued in the database, sent by `manage.py db_worker
+# --backend webhooks --queue-name '*'` (`make run` starts it beside the server). Wagtail's own
+# background tasks stay immediate.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+CMS_WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10.0)
+CMS_WEBHOOK_RETRY_HOURS = env.float("WEBHOOK_RETRY_HOURS", default=24.0)
+CMS_WEBHOOK_RETRY_BASE_SECONDS = env.float("WEBHOOK_RETRY_BASE_SECONDS", default=10.0)
+CMS_WEBHOOK_RETRY_MAX_SECONDS = env.float("WEBHOOK_RETRY_MAX_SECONDS", default=2 * 60 * 60)
+# True lets endpoints on loopback, link-local and private addresses receive webhooks (tests,
+# a partner inside the same network); never on a CMS that partners reach over the internet.
+CMS_WEBHOOK_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", default=False)
 
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Solidarity CMS")
@@ -392,11 +441,6 @@ CMS_FRONTEND_URL = env.str("CMS_FRONTEND_URL", default="http://127.0.0.1:8000/pa
 # Per page type, by model label: {"calls.CallPage": "{base}/{locale}/calls/{slug}/"}; a type not
 # named keeps the pattern its plugin declares (frontend_url_pattern).
 CMS_FRONTEND_URL_PATTERNS: dict[str, str] = env.json("CMS_FRONTEND_URL_PATTERNS", default={})
-
-# --- Background tasks -----------------------------------------------------------------------
-# Queued in the database (django-tasks-db) and run by `manage.py db_worker` (`make fleet` starts
-# one): proxy purges after a publish, and what else the app defers.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Caching proxy (deploy/varnish.vcl, cms/proxy_purge.py) ---------------------------------
 # Each proxy in PROXY_PURGE_URLS gets a PURGE of each path in PROXY_PURGE_PATHS when the API's

@@ -27,6 +27,8 @@ STORAGES["staticfiles"] = {
 CORS_ALLOWED_ORIGIN_REGEXES = [r"^http://(127\.0\.0\.1|localhost)(:\d+)?$"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 CMS_DEV_SUPERUSER = True
+# The example partner site previews drafts without an API key.
+CMS_PREVIEW_REQUIRES_KEY = False
 # The example partner site at /partner-site/ is the default headless-preview target.
 CMS_PARTNER_SITE_DIR = BASE_DIR / "examples" / "partner-site"
 WAGTAIL_HEADLESS_PREVIEW["CLIENT_URLS"]["default"] = env.str(
@@ -37,5 +39,3 @@ CMS_FRONTEND_URL = env.str("CMS_FRONTEND_URL", default=f"{DEV_URL}/partner-site/
 # Plain text lines for people reading a terminal.
 LOG_FORMAT = env.str("LOG_FORMAT", default="plain")
 LOGGING = logging_config(LOG_FORMAT, env.str("LOG_LEVEL", default="INFO"))
-# Tasks run at once, in the process that queues them (no worker to start).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -35,6 +35,15 @@ GRAPHENE = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Preview tests call anonymously; tests/partners covers the key requirement.
+CMS_PREVIEW_REQUIRES_KEY = False
+CMS_RATE_LIMIT_STORAGE_URL = "memory://"
+# Tests that walk the whole demo send hundreds of queries from one address; tests/partners sets
+# the budgets it checks (the production defaults are in base.py).
+CMS_RATE_LIMITS = {
+    "anonymous": {"uncached": "100000/minute", "requests": "100000/minute"},
+    "key": {"uncached": "100000/minute", "requests": "100000/minute"},
+}
 # Tests never send content anywhere, even when a developer's shell has DEEPL_API_KEY.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "cms.editorial.machine_translation.OfflineMachineTranslator",
@@ -44,5 +53,3 @@ WHITENOISE_AUTOREFRESH = True  # STATIC_ROOT is not collected for tests
 # Plain text lines for people reading a terminal.
 LOG_FORMAT = "plain"
 LOGGING = logging_config(LOG_FORMAT, env.str("LOG_LEVEL", default="INFO"))
-# Tasks run at once, in the process that queues them (no worker to start).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -7,6 +7,7 @@ import django_filters
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -15,6 +16,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from cms.admin_columns import MomentColumn
+from cms.partners.feeds import FEEDS_HOOK
+from pages.calls.feeds import feed_urls
 from pages.calls.models import CallIndexPage, CallPage
 from pages.calls.panels import CallsClosingSoonPanel
 
@@ -98,3 +101,8 @@ def add_calls_closing_soon(request: HttpRequest, panels: list[Any]) -> None:
 @hooks.register("register_moderated_section")
 def call_index_pages_are_moderated() -> type[CallIndexPage]:
     return CallIndexPage
+
+
+@hooks.register(FEEDS_HOOK)
+def register_call_feeds() -> list[URLPattern]:
+    return feed_urls()

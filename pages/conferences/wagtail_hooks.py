@@ -4,6 +4,7 @@ import django_filters
 
 from django import forms
 from django.db.models import QuerySet
+from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -12,6 +13,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from cms.admin_columns import MomentColumn
+from cms.partners.feeds import FEEDS_HOOK
+from pages.conferences.feeds import feed_urls
 from pages.conferences.models import ConferencePage
 
 
@@ -65,3 +68,8 @@ class ConferencePageListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_conference_listing() -> ConferencePageListingViewSet:
     return ConferencePageListingViewSet("conference_pages")
+
+
+@hooks.register(FEEDS_HOOK)
+def register_conferences_feeds() -> list[URLPattern]:
+    return feed_urls()

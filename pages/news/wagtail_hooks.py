@@ -1,11 +1,14 @@
 """Admin: a flat listing of every news item, filterable by date and category."""
 
+from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from cms.partners.feeds import FEEDS_HOOK
+from pages.news.feeds import feed_urls
 from pages.news.models import NewsPage
 
 
@@ -36,3 +39,8 @@ class NewsPageListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_news_listing() -> NewsPageListingViewSet:
     return NewsPageListingViewSet("news_pages")
+
+
+@hooks.register(FEEDS_HOOK)
+def register_news_feeds() -> list[URLPattern]:
+    return feed_urls()

@@ -36,4 +36,10 @@ STORAGES["staticfiles"] = {
 MEDIA_ROOT = Path(os.environ.get("BENCH_MEDIA_ROOT", BASE_DIR / "bench-results" / "media"))
 
 INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.api.v2", "rest_framework"]
+# wrk sends everything from one address: budgets it never reaches, still counted in Redis, so
+# the cost of counting stays in the measurement.
+CMS_RATE_LIMITS = {
+    "anonymous": {"uncached": "100000000/minute", "requests": "100000000/minute"},
+    "key": {"uncached": "100000000/minute", "requests": "100000000/minute"},
+}
 ROOT_URLCONF = "tests.bench.urls"

@@ -1,0 +1,156 @@
+"""Webhook delivery, run by the django-tasks database worker (``manage.py db_worker``).
+
+Each attempt is signed per Standard Webhooks (``webhook-id``, ``webhook-timestamp``,
+``webhook-signature``), waits at most ``CMS_WEBHOOK_TIMEOUT_SECONDS``, follows no redirect and
+reaches only http(s) addresses that are not loopback, link-local or private (unless
+``CMS_WEBHOOK_ALLOW_PRIVATE_TARGETS``). 5xx answers, 408, 429, timeouts and connection errors
+are retried with exponential backoff and jitter for ``CMS_WEBHOOK_RETRY_HOURS``; other answers
+are final.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import logging
+import random
+import socket
+import time
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
+
+import requests
+from django_tasks import task
+from standardwebhooks.webhooks import Webhook
+
+from django.conf import settings
+from django.utils import timezone
+
+from cms.partners.models import WebhookDelivery
+
+logger = logging.getLogger(__name__)
+
+BACKEND = "webhooks"
+RETRY_STATUSES = frozenset({408, 429})
+RESPONSE_BYTES = 1024
+KEEP_DAYS = 30
+
+
+class UnsafeTarget(Exception):
+    """The endpoint's address is not one the CMS may call."""
+
+
+def check_target(url: str) -> None:
+    """Refuse URLs other than http(s) and hosts that resolve to non-public addresses."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UnsafeTarget(f"only http and https URLs are called, not {parts.scheme or url!r}")
+    if settings.CMS_WEBHOOK_ALLOW_PRIVATE_TARGETS:
+        return
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or None, proto=socket.IPPROTO_TCP)
+    except socket.gaierror as exc:
+        raise UnsafeTarget(f"the host {parts.hostname!r} does not resolve") from exc
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if not address.is_global or address.is_multicast:
+            raise UnsafeTarget(f"{parts.hostname} resolves to a non-public address ({address})")
+
+
+def retry_delay(attempt: int) -> float:
+    """Seconds before attempt ``attempt + 1``: doubling from the base, capped, with jitter."""
+    base = settings.CMS_WEBHOOK_RETRY_BASE_SECONDS
+    delay = min(base * 2 ** max(0, attempt - 1), settings.CMS_WEBHOOK_RETRY_MAX_SECONDS)
+    return delay * random.uniform(0.5, 1.0)  # noqa: S311 (spreading retries, not a secret)
+
+
+def sign(secret: str, message_id: str, sent_at: datetime, body: str) -> dict[str, str]:
+    signature = Webhook(secret).sign(message_id, sent_at, body)
+    return {
+        "webhook-id": message_id,
+        "webhook-timestamp": str(int(sent_at.timestamp())),
+        "webhook-signature": signature,
+        "content-type": "application/json",
+        "user-agent": "SolidarityCMS-Webhooks/1",
+    }
+
+
+@task(backend=BACKEND)
+def deliver_webhook(delivery_id: int) -> str:
+    """Make one attempt at a delivery; queue the next one when the failure is temporary."""
+    delivery = (
+        WebhookDelivery.objects.select_related("endpoint__partner").filter(pk=delivery_id).first()
+    )
+    if delivery is None or delivery.status in (
+        WebhookDelivery.Status.SUCCEEDED,
+        WebhookDelivery.Status.FAILED,
+    ):
+        return "skipped"
+    endpoint = delivery.endpoint
+    now = timezone.now()
+    delivery.attempts += 1
+    delivery.last_attempt_at = now
+    delivery.next_attempt_at = None
+    retry = False
+    code: int | None = None
+    body = json.dumps(delivery.payload, separators=(",", ":"))
+    try:
+        if not (endpoint.active and endpoint.partner.active):
+            raise UnsafeTarget("the endpoint or its partner is inactive")
+        check_target(endpoint.url)
+        started = time.monotonic()
+        with requests.post(
+            endpoint.url,
+            data=body.encode(),
+            headers=sign(endpoint.secret, delivery.message_id, now, body),
+            timeout=settings.CMS_WEBHOOK_TIMEOUT_SECONDS,
+            allow_redirects=False,
+            stream=True,
+        ) as response:
+            content = response.raw.read(RESPONSE_BYTES, decode_content=True) or b""
+        delivery.response_ms = int((time.monotonic() - started) * 1000)
+        code = response.status_code
+        delivery.response_code = code
+        delivery.response_body = content.decode("utf-8", "replace")
+        delivery.error = ""
+        retry = code >= 500 or code in RETRY_STATUSES
+        if 200 <= code < 300:
+            delivery.status = WebhookDelivery.Status.SUCCEEDED
+        elif 300 <= code < 400:
+            delivery.error = "redirects are not followed"
+    except UnsafeTarget as error:
+        delivery.error = str(error)[:500]
+    except requests.RequestException as error:
+        delivery.error = f"{type(error).__name__}: {error}"[:500]
+        retry = True
+    if delivery.status != WebhookDelivery.Status.SUCCEEDED:
+        deadline = delivery.created_at + timedelta(hours=settings.CMS_WEBHOOK_RETRY_HOURS)
+        next_at = now + timedelta(seconds=retry_delay(delivery.attempts))
+        if retry and next_at < deadline:
+            delivery.status = WebhookDelivery.Status.RETRYING
+            delivery.next_attempt_at = next_at
+        else:
+            delivery.status = WebhookDelivery.Status.FAILED
+    delivery.save()
+    if delivery.status == WebhookDelivery.Status.RETRYING:
+        deliver_webhook.using(run_after=delivery.next_attempt_at).enqueue(delivery.pk)
+    prune()
+    logger.info("Webhook %s to %s: %s", delivery.message_id, endpoint.url, delivery.status)
+    return delivery.status
+
+
+def redeliver(delivery: WebhookDelivery) -> None:
+    """Send a delivery again (same message id, so receivers can tell it is a repeat)."""
+    delivery.status = WebhookDelivery.Status.PENDING
+    delivery.created_at = timezone.now()
+    delivery.save(update_fields=["status", "created_at"])
+    from django.db import transaction
+
+    transaction.on_commit(lambda: deliver_webhook.enqueue(delivery.pk))
+
+
+def prune(days: int = KEEP_DAYS) -> int:
+    """Delete deliveries older than ``days``; how many went."""
+    cutoff = timezone.now() - timedelta(days=days)
+    deleted, _by_model = WebhookDelivery.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

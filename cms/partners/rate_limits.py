@@ -1,0 +1,182 @@
+"""Rate limits on the partner API, counted with the ``limits`` library in a shared store.
+
+Two budgets per caller: ``requests`` counts every request (cache hits included) and
+``uncached`` counts the requests the response cache could not answer, the expensive ones. A
+partner's key has its own budgets (the partner's override or ``CMS_RATE_LIMITS["key"]``); an
+anonymous client is counted by its address (:func:`cms.client_address.client_address`, which
+trusts X-Forwarded-For only from ``CMS_TRUSTED_PROXY_COUNT`` proxies).
+
+The counters live in ``CMS_RATE_LIMIT_STORAGE_URL`` (Redis when ``REDIS_URL`` is set, so every
+worker spends the same budget; process memory otherwise). When the store does not answer,
+``CMS_RATE_LIMIT_STORE_DOWN`` decides: ``allow`` (the default; logged once a minute) or
+``refuse`` (503).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+import time
+from dataclasses import dataclass
+from typing import Literal
+
+from limits import RateLimitItem, parse
+from limits.errors import StorageError
+from limits.storage import Storage, storage_from_string
+from limits.strategies import FixedWindowRateLimiter
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+from cms.partners.errors import json_error
+from cms.partners.keys import Caller
+
+logger = logging.getLogger(__name__)
+
+BudgetName = Literal["requests", "uncached"]
+BUDGETS: tuple[BudgetName, ...] = ("requests", "uncached")
+
+
+@dataclass(frozen=True)
+class Budget:
+    """One budget of one caller: its name, its rate and whose it is."""
+
+    name: BudgetName
+    rate: RateLimitItem
+    identifiers: tuple[str, ...]
+
+    @property
+    def description(self) -> str:
+        return _("%(amount)d %(name)s requests per %(seconds)d seconds") % {
+            "amount": self.rate.amount,
+            "name": self.name,
+            "seconds": self.rate.get_expiry(),
+        }
+
+
+class StoreDown(Exception):
+    """The rate-limit store did not answer and the policy is to refuse."""
+
+
+@functools.cache
+def _limiter(url: str) -> FixedWindowRateLimiter:
+    storage: Storage
+    if url.startswith(("redis://", "rediss://")):
+        # Short timeouts: an unreachable store adds at most a second to a request.
+        storage = storage_from_string(
+            url,
+            wrap_exceptions=True,
+            key_prefix="solidarity-ratelimit",
+            socket_connect_timeout=0.5,
+            socket_timeout=0.5,
+        )
+    else:
+        storage = storage_from_string(url)
+    return FixedWindowRateLimiter(storage)
+
+
+def limiter() -> FixedWindowRateLimiter:
+    return _limiter(settings.CMS_RATE_LIMIT_STORAGE_URL)
+
+
+def reset() -> None:
+    """Forget every count (tests; an operator after changing budgets)."""
+    limiter().storage.reset()
+
+
+def budget(caller: Caller, address: str, name: BudgetName) -> Budget | None:
+    """The budget ``name`` of this caller, or None when it is unlimited."""
+    if caller.anonymous:
+        rate = settings.CMS_RATE_LIMITS["anonymous"].get(name)
+        identifiers = ("address", address)
+    else:
+        override = caller.uncached_rate if name == "uncached" else caller.request_rate
+        rate = override or settings.CMS_RATE_LIMITS["key"].get(name)
+        identifiers = ("key", str(caller.key_id))
+    if not rate:
+        return None
+    return Budget(name, parse(rate), (name, *identifiers))
+
+
+def spend(caller: Caller, address: str, name: BudgetName) -> HttpResponse | None:
+    """Count one request against budget ``name``; the 429 (or 503) answer when over it."""
+    found = budget(caller, address, name)
+    if found is None:
+        return None
+    try:
+        allowed = limiter().hit(found.rate, *found.identifiers)
+    except StorageError:
+        return _store_down()
+    if allowed:
+        return None
+    return too_many_requests(caller, address, found)
+
+
+def headers(caller: Caller, address: str) -> dict[str, str]:
+    """``RateLimit-Policy`` and ``RateLimit`` (draft-ietf-httpapi-ratelimit-headers) for every
+    budget of the caller; empty when the store does not answer."""
+    policies, states = [], []
+    for name in BUDGETS:
+        found = budget(caller, address, name)
+        if found is None:
+            continue
+        try:
+            stats = limiter().get_window_stats(found.rate, *found.identifiers)
+        except StorageError:
+            return {}
+        window = found.rate.get_expiry()
+        policies.append(f'"{name}";q={found.rate.amount};w={window}')
+        reset_in = max(0, math.ceil(stats.reset_time - time.time()))
+        states.append(f'"{name}";r={max(0, stats.remaining)};t={reset_in}')
+    if not policies:
+        return {}
+    return {"RateLimit-Policy": ", ".join(policies), "RateLimit": ", ".join(states)}
+
+
+def too_many_requests(caller: Caller, address: str, found: Budget) -> HttpResponse:
+    try:
+        stats = limiter().get_window_stats(found.rate, *found.identifiers)
+        retry_after = max(1, math.ceil(stats.reset_time - time.time()))
+    except StorageError:
+        retry_after = found.rate.get_expiry()
+    whose = _("for this address") if caller.anonymous else _("for this API key")
+    message = _("Rate limit exceeded: %(limit)s %(whose)s. Retry in %(seconds)d seconds.") % {
+        "limit": found.description,
+        "whose": whose,
+        "seconds": retry_after,
+    }
+    response = json_error(
+        message,
+        status=429,
+        extensions={
+            "code": "RATE_LIMITED",
+            "limit": found.name,
+            "quota": found.rate.amount,
+            "windowSeconds": found.rate.get_expiry(),
+            "retryAfter": retry_after,
+        },
+    )
+    response["Retry-After"] = str(retry_after)
+    for header, value in headers(caller, address).items():
+        response[header] = value
+    return response
+
+
+def _store_down() -> HttpResponse | None:
+    policy = settings.CMS_RATE_LIMIT_STORE_DOWN
+    logger.warning(
+        "The rate-limit store does not answer; requests are %s (CMS_RATE_LIMIT_STORE_DOWN=%s).",
+        "refused" if policy == "refuse" else "allowed unlimited",
+        policy,
+    )
+    if policy != "refuse":
+        return None
+    response = json_error(
+        _("The service is temporarily unavailable; try again shortly."),
+        status=503,
+        extensions={"code": "RATE_LIMIT_STORE_DOWN"},
+    )
+    response["Retry-After"] = "30"
+    return response

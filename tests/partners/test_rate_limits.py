@@ -1,0 +1,150 @@
+"""Rate limits: per address and per key, uncached work apart from cache hits, 429 + headers."""
+
+from __future__ import annotations
+
+import logging
+import socket
+from typing import Any
+
+import pytest
+
+from django.test import Client
+
+from cms.partners import rate_limits
+from cms.partners.keys import create_key
+from cms.partners.models import Partner
+
+from .conftest import api_post
+
+
+@pytest.fixture
+def budgets(settings: Any) -> dict[str, dict[str, str]]:
+    settings.CMS_RATE_LIMITS = {
+        "anonymous": {"uncached": "2/minute", "requests": "6/minute"},
+        "key": {"uncached": "4/minute", "requests": "10/minute"},
+    }
+    return settings.CMS_RATE_LIMITS
+
+
+def distinct(client: Client, number: int, **headers: Any) -> Any:
+    return api_post(client, f"query Q{number} {{ __typename }}", **headers)
+
+
+def test_over_budget_is_429_with_headers(client: Client, db: None, budgets: Any) -> None:
+    first = distinct(client, 1)
+    assert first.status_code == 200
+    assert first["RateLimit-Policy"] == '"requests";q=6;w=60, "uncached";q=2;w=60'
+    assert first["RateLimit"].startswith('"requests";r=5;t=')
+    assert '"uncached";r=1;t=' in first["RateLimit"]
+    assert distinct(client, 2).status_code == 200
+    refused = distinct(client, 3)
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert "no-store" in refused["Cache-Control"]
+    assert '"uncached";r=0;t=' in refused["RateLimit"]
+    error = refused.json()["errors"][0]
+    assert error["extensions"]["code"] == "RATE_LIMITED"
+    assert error["extensions"]["limit"] == "uncached"
+    assert "2 uncached requests per 60 seconds for this address" in error["message"]
+
+
+def test_cache_hits_spend_only_the_request_budget(client: Client, db: None, budgets: Any) -> None:
+    def get() -> Any:
+        return client.get("/graphql/", {"query": "{ __typename }"}, headers={"Accept": "*/*"})
+
+    statuses = [get() for _ in range(6)]
+    assert [r.status_code for r in statuses] == [200] * 6
+    assert [r.get("X-Cache") for r in statuses[:2]] == ["miss", "hit"]
+    assert get().status_code == 429  # the seventh request passes the requests budget
+    assert get().json()["errors"][0]["extensions"]["limit"] == "requests"
+
+
+def test_keys_have_their_own_budget(client: Client, partner: Partner, budgets: Any) -> None:
+    key = create_key(partner)[1]
+    for number in range(2):
+        distinct(client, number)
+    assert distinct(client, 9).status_code == 429
+    for number in range(4):
+        assert distinct(client, number, X_API_Key=key).status_code == 200
+    refused = distinct(client, 5, X_API_Key=key)
+    assert refused.status_code == 429
+    assert "for this API key" in refused.json()["errors"][0]["message"]
+
+
+def test_partner_override(client: Client, partner: Partner, budgets: Any) -> None:
+    partner.uncached_rate = "1/minute"
+    partner.save()
+    key = create_key(partner)[1]
+    assert distinct(client, 1, X_API_Key=key)["RateLimit-Policy"].endswith('"uncached";q=1;w=60')
+    assert distinct(client, 2, X_API_Key=key).status_code == 429
+
+
+def test_forwarded_for_is_trusted_only_from_proxies(
+    client: Client, db: None, budgets: Any, settings: Any
+) -> None:
+    for number in range(2):
+        distinct(client, number, X_Forwarded_For=f"10.0.0.{number}")
+    assert distinct(client, 3, X_Forwarded_For="10.0.0.9").status_code == 429
+    settings.CMS_TRUSTED_PROXY_COUNT = 1
+    rate_limits.reset()
+    for number in range(4):
+        assert distinct(client, number, X_Forwarded_For=f"10.0.0.{number}").status_code == 200
+
+
+def _unused_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.parametrize("policy", ["allow", "refuse"])
+def test_store_down_policy(
+    client: Client, db: None, budgets: Any, settings: Any, caplog: Any, policy: str
+) -> None:
+    settings.CMS_RATE_LIMIT_STORAGE_URL = f"redis://127.0.0.1:{_unused_port()}/0"
+    settings.CMS_RATE_LIMIT_STORE_DOWN = policy
+    for once_a_minute in logging.getLogger("cms.partners.rate_limits").filters:
+        once_a_minute.reset()
+    with caplog.at_level(logging.WARNING, logger="cms.partners.rate_limits"):
+        response = distinct(client, 1)
+    assert "rate-limit store does not answer" in caplog.text
+    if policy == "allow":
+        assert response.status_code == 200
+        assert "RateLimit" not in response
+    else:
+        assert response.status_code == 503
+        assert response.json()["errors"][0]["extensions"]["code"] == "RATE_LIMIT_STORE_DOWN"
+
+
+def _redis_answers() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _redis_answers(), reason="needs Redis on 127.0.0.1:6379")
+def test_counts_live_in_redis(client: Client, db: None, budgets: Any, settings: Any) -> None:
+    import redis
+
+    settings.CMS_RATE_LIMIT_STORAGE_URL = "redis://127.0.0.1:6379/13"
+    rate_limits.reset()
+    try:
+        for number in range(2):
+            assert distinct(client, number).status_code == 200
+        assert distinct(client, 3).status_code == 429
+        keys = redis.Redis.from_url(settings.CMS_RATE_LIMIT_STORAGE_URL).keys("solidarity-*")
+        assert keys
+    finally:
+        rate_limits.reset()
+
+
+def test_documented_defaults() -> None:
+    from cms.settings import base
+
+    assert base.CMS_RATE_LIMITS == {
+        "anonymous": {"uncached": "60/minute", "requests": "1200/minute"},
+        "key": {"uncached": "600/minute", "requests": "6000/minute"},
+    }
+    assert base.CMS_RATE_LIMIT_STORE_DOWN == "allow"
