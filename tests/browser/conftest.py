@@ -22,7 +22,9 @@ from playwright.sync_api import Page as BrowserPage
 from playwright.sync_api import sync_playwright
 
 from django.conf import settings as django_settings
+from django.core.servers.basehttp import WSGIServer
 from django.db import connections
+from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -55,6 +57,43 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.write_line(
             f"{len(taken)} screenshots of the browser tests' final state: {SCREENSHOTS}/"
         )
+
+
+class _OneRequestAtATime(LiveServerThread):
+    """A live server that answers one request at a time.
+
+    On the in-memory SQLite test database every server thread shares the test's one connection.
+    A tab loads a page, its JavaScript catalogues and the editing-session ping at once, and each
+    admin request is a transaction (cms/admin_transactions.py): threads interleaving on one
+    connection broke each other's savepoints ("no such savepoint", 500s no production server
+    gives). Django's plain WSGIServer closes each connection after its response, so Chromium's
+    parallel requests simply queue.
+    """
+
+    def _create_server(self, connections_override: Any = None) -> WSGIServer:
+        return WSGIServer(
+            (self.host, self.port), QuietWSGIRequestHandler, allow_reuse_address=False
+        )
+
+
+@pytest.fixture(scope="session")
+def live_server(request: pytest.FixtureRequest) -> Iterator[Any]:
+    """pytest-django's live server; one request at a time where the connection is shared."""
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer(request.config.getvalue("liveserver") or "localhost", start=False)
+    if server.thread.connections_override:
+        shared = server.thread
+        server.thread = _OneRequestAtATime(
+            shared.host,
+            shared.static_handler,
+            connections_override=shared.connections_override,
+            port=shared.port,
+        )
+        server.thread.daemon = True
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(autouse=True)
