@@ -28,8 +28,8 @@ CHILDREN_LIMIT = 100
 class TranslationLinkType(graphene.ObjectType):
     """Another language's version of the same content."""
 
-    locale = graphene.String(required=True)
-    title = graphene.String(required=True)
+    locale = graphene.String(required=True, description="Language code of this version.")
+    title = graphene.String(required=True, description="Its title or name in that language.")
     slug = graphene.String(description="Its slug, for lookups such as call(slug:, locale:).")
     url = graphene.String(description="Its address on the partner frontend (pages only).")
 
@@ -55,9 +55,11 @@ def _language_code(item: Any, info: Any) -> str:
 class PublicPageInterface(graphene.Interface):
     """Fields every published page offers partner sites."""
 
-    id = graphene.ID()
-    title = graphene.String(required=True)
-    slug = graphene.String(required=True)
+    id = graphene.ID(description="The page's id.")
+    title = graphene.String(required=True, description="The page's title.")
+    slug = graphene.String(
+        required=True, description="The same in every language; use it with the single lookups."
+    )
     url = graphene.String(
         description=(
             "The page's address on the partner frontend (the CMS's CMS_FRONTEND_URL and the "
@@ -81,16 +83,24 @@ class PublicPageInterface(graphene.Interface):
         required=True,
         description="How much of this page is in its language; see TranslationStatus.",
     )
-    seo_title = graphene.String(required=True)
-    search_description = graphene.String()
-    first_published_at = graphene.DateTime()
-    last_published_at = graphene.DateTime()
-    content_type = graphene.String(required=True)
-    page_type = graphene.String()
-    parent = graphene.Field(lambda: PublicPageInterface)
+    seo_title = graphene.String(
+        required=True, description="The title for search engines and browser tabs; may be empty."
+    )
+    search_description = graphene.String(description="A sentence or two for search results.")
+    first_published_at = graphene.DateTime(description="When the page was first published.")
+    last_published_at = graphene.DateTime(description="When the page was last published.")
+    content_type = graphene.String(
+        required=True, description="The page's model, as app_label.ModelName."
+    )
+    page_type = graphene.String(description="The name of the page's GraphQL type.")
+    parent = graphene.Field(
+        lambda: PublicPageInterface,
+        description="The public page above this one; null at the top of a language tree.",
+    )
     children = graphene.List(
         graphene.NonNull(lambda: PublicPageInterface),
         required=True,
+        description="The public pages directly below this one.",
         limit=graphene.Int(default_value=20, description=f"At most {CHILDREN_LIMIT}."),
     )
 
@@ -182,11 +192,19 @@ def locale_relative_path(page: Page) -> str:
 class PublicSnippetInterface(graphene.Interface):
     """Fields every snippet offers partner sites."""
 
-    id = graphene.ID()
-    snippet_type = graphene.String(required=True)
+    id = graphene.ID(description="The snippet's id.")
+    snippet_type = graphene.String(
+        required=True, description="The name of the snippet's GraphQL type."
+    )
     locale = graphene.String(description="Language code, for translatable snippets.")
-    translation_key = graphene.String()
-    translations = graphene.List(graphene.NonNull(TranslationLinkType), required=True)
+    translation_key = graphene.String(
+        description="Shared by every language version of the same snippet."
+    )
+    translations = graphene.List(
+        graphene.NonNull(TranslationLinkType),
+        required=True,
+        description="The snippet's versions in other languages.",
+    )
     translation_status = graphene.Field(
         TranslationStatusType,
         description="How much of this snippet is in its language; null if not translatable.",

@@ -227,7 +227,11 @@ def _list_type(query: ContentQuery, node: Any) -> type[graphene.ObjectType]:
 
 
 def _order_enum(query: ContentQuery) -> type[graphene.Enum]:
-    return graphene.Enum(f"{_pascal(query.singular)}Order", [(name, name) for name in query.orders])
+    return graphene.Enum(
+        f"{_pascal(query.singular)}Order",
+        [(name, name) for name in query.orders],
+        description=f"The orders the {query.plural} list offers.",
+    )
 
 
 def _resolve_list(query: ContentQuery) -> Callable[..., dict[str, Any]]:
@@ -300,17 +304,27 @@ def build_query_mixin() -> type[graphene.ObjectType]:
             "locale": graphene.String(description="Language code; defaults to the default."),
             "page": graphene.Int(description="Page number, from 1."),
             "per_page": graphene.Int(description="Items per page, 1 to the maximum page size."),
-            "search": graphene.String(),
-            "order": graphene.Argument(_order_enum(query)),
+            "search": graphene.String(description="Only items that match these words."),
+            "order": graphene.Argument(
+                _order_enum(query), description="The order of the items; each list has a default."
+            ),
             "fallback": fallback_argument(),
             **query.filters,
         }
-        attrs[query.plural] = graphene.Field(_list_type(query, node), required=True, **arguments)
+        attrs[query.plural] = graphene.Field(
+            _list_type(query, node),
+            required=True,
+            description=f"The {query.plural} partner sites may see, a page of them at a time.",
+            **arguments,
+        )
         attrs[f"resolve_{query.plural}"] = _resolve_list(query)
         attrs[query.singular] = graphene.Field(
             node,
-            slug=graphene.String(required=True),
-            locale=graphene.String(),
+            description=f"One of the {query.plural} by its slug; null if it is not public.",
+            slug=graphene.String(
+                required=True, description="The slug, the same in every language."
+            ),
+            locale=graphene.String(description="Language code; defaults to the default."),
             fallback=fallback_argument(),
         )
         attrs[f"resolve_{query.singular}"] = _resolve_single(query)

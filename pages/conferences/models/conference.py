@@ -175,7 +175,7 @@ class ConferencePage(CountryEligibilityPage):
         blank=True,
         related_name="+",
         verbose_name=_("co-organisers"),
-        help_text=_("Organisations that run the conference with the main organiser."),
+        help_text=_("Organisations that prepare and run the conference with the main organiser."),
     )
     contact = models.ForeignKey(
         "people.Person",
