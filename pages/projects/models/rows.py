@@ -12,7 +12,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.graphql.language import choice_label
-from cms.graphql.loaders import related_in_locale
+from cms.graphql.loaders import loaders_of, related_in_locale
 from cms.graphql.types import GraphQLCountry
 from cms.models import BaseSocialLink
 from cms.sanitise import validate_url_scheme
@@ -132,7 +132,7 @@ class ProjectPartner(Orderable):
     def _locale_id(self, info: object) -> int | None:
         # A row has no language of its own: it is shown in its project's. In a GraphQL
         # request the loader that listed the rows knows it.
-        return None if info is not None else self.project.locale_id
+        return None if loaders_of(info) is not None else self.project.locale_id
 
     def clean(self) -> None:
         super().clean()
