@@ -19,6 +19,7 @@ import wagtail.images.blocks
 from grapple.registry import registry as grapple_registry
 from grapple.settings import grapple_settings
 from grapple.types.pages import Page as FallbackPageType
+from wagtail import hooks
 
 from cms.graphql import grapple_patches
 from cms.graphql.queries import CoreQueries
@@ -38,10 +39,21 @@ def partner_types() -> list[Any]:
     return [*types, FallbackPageType]
 
 
+#: Wagtail hook through which an app adds top-level query classes (a function returning them),
+#: e.g. ``sitemap`` from cms/partners. Not grapple's ``register_schema_query``: grapple's own
+#: apps add their generic queries through that one.
+PARTNER_QUERIES_HOOK = "register_partner_queries"
+
+
+def app_queries() -> list[type]:
+    """Query classes apps add through ``PARTNER_QUERIES_HOOK``."""
+    return [query for add in hooks.get_hooks(PARTNER_QUERIES_HOOK) for query in add()]
+
+
 def build_schema() -> graphene.Schema:
     grapple_patches.apply()
 
-    class Query(build_query_mixin(), CoreQueries):
+    class Query(build_query_mixin(), CoreQueries, *app_queries()):
         """Partner queries: lists and lookups per content type, a page by path, search."""
 
     return graphene.Schema(

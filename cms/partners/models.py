@@ -216,7 +216,7 @@ class WebhookEndpoint(models.Model):
         _("content types"),
         max_length=500,
         blank=True,
-        help_text=_("Comma-separated model labels, e.g. calls.CallPage. Empty: all."),
+        help_text=_("Comma-separated model labels in app_label.ModelName form. Empty: all."),
     )
     languages = models.CharField(
         _("languages"),

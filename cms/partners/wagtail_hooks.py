@@ -33,8 +33,8 @@ def register_webhook_deliveries() -> WebhookDeliveryViewSet:
     return WebhookDeliveryViewSet("webhook_deliveries")
 
 
-@hooks.register("register_schema_query")
-def add_sitemap_query(query_mixins: list) -> None:
+@hooks.register("register_partner_queries")
+def add_sitemap_query() -> list[type]:
     from cms.partners.graphql import SitemapQuery
 
-    query_mixins.append(SitemapQuery)
+    return [SitemapQuery]

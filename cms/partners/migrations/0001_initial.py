@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('url', models.URLField(help_text='An http or https address on the public internet.', max_length=500, verbose_name='URL')),
                 ('events', models.CharField(default='page.published,page.unpublished,page.deleted,snippet.changed', help_text='Comma-separated: page.published, page.unpublished, page.deleted, snippet.changed.', max_length=200, verbose_name='events')),
-                ('content_types', models.CharField(blank=True, help_text='Comma-separated model labels, e.g. calls.CallPage. Empty: all.', max_length=500, verbose_name='content types')),
+                ('content_types', models.CharField(blank=True, help_text='Comma-separated model labels in app_label.ModelName form. Empty: all.', max_length=500, verbose_name='content types')),
                 ('languages', models.CharField(blank=True, help_text='Comma-separated language codes, e.g. sl,en. Empty: all.', max_length=200, verbose_name='languages')),
                 ('secret', models.CharField(default=cms.partners.models.new_webhook_secret, editable=False, help_text='Verify the webhook-signature header with it (Standard Webhooks).', max_length=100, verbose_name='signing secret')),
                 ('active', models.BooleanField(default=True, verbose_name='active')),
