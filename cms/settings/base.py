@@ -471,7 +471,9 @@ DJANGO_GUID = {
     # cms/request_id.py already refused what is not a plain token from a trusted proxy.
     "VALIDATE_GUID": False,
     "RETURN_HEADER": True,
-    "EXPOSE_HEADER": True,
+    # CORS_EXPOSE_HEADERS lists X-Request-ID with the rate-limit headers; django-guid's own
+    # exposing would replace that list.
+    "EXPOSE_HEADER": False,
 }
 # Prometheus metrics at /metrics; keep the path off the public proxy (deploy/varnish.vcl).
 CMS_METRICS_ENABLED = env.bool("METRICS_ENABLED", default=False)
