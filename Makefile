@@ -83,15 +83,17 @@ check: $(VENV)/.dev-installed
 # its conftest under xdist and prints where the browser tests' screenshots are. With
 # TEST_DATABASE_URL the browser tests run once, on PostgreSQL (a threaded live server with a
 # connection per thread, as in production), which keeps `make test` within its time budget.
+# `--dist loadgroup` keeps the tests of an `xdist_group` (one shared load of the demo) on one
+# worker.
 test: lint check browser-deps i18n-deps graphiql compiled-messages
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== pytest on SQLite (the browser tests run on PostgreSQL below)"; \
-		env -u TEST_DATABASE_URL $(BIN)/pytest -n $(PYTEST_WORKERS) tests --ignore=tests/browser \
+		env -u TEST_DATABASE_URL $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup tests --ignore=tests/browser \
 			&& echo "== pytest on PostgreSQL ($$TEST_DATABASE_URL)" \
-			&& $(BIN)/pytest -n $(PYTEST_WORKERS) tests tests/browser; \
+			&& $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup tests tests/browser; \
 	else \
 		echo "== TEST_DATABASE_URL is not set: pytest on SQLite only."; \
-		$(BIN)/pytest -n $(PYTEST_WORKERS) tests tests/browser; \
+		$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup tests tests/browser; \
 	fi
 
 # Browser tests drive Debian's Chromium; `playwright install` cannot download browsers here.

@@ -1,6 +1,6 @@
 """Shared fixtures: locales, the home page of each language, users and a GraphQL client."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -10,6 +10,7 @@ from django.test import Client
 from wagtail.models import Locale, Page, Site
 
 from cms.catalogs import compile_all
+from tests.shared import shared_data
 
 GraphQL = Callable[..., dict[str, Any]]
 
@@ -22,8 +23,18 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings: Any, tmp_path: Any) -> None:
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_root(request: pytest.FixtureRequest, settings: Any, tmp_path: Any) -> None:
+    if "shared_media_root" in request.fixturenames:
+        # Data shared by several tests (``demo_content``) wrote its images there.
+        settings.MEDIA_ROOT = request.getfixturevalue("shared_media_root")
+    else:
+        settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(scope="module")
+def shared_media_root(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Media of data shared by several tests of a module (``demo_content``)."""
+    return tmp_path_factory.mktemp("shared-media")
 
 
 @pytest.fixture(autouse=True)
@@ -83,3 +94,42 @@ def graphql(client: Client) -> GraphQL:
         return body
 
     return run
+
+
+@pytest.fixture
+def without_write_side_indexes(settings: Any) -> Iterator[None]:
+    """Saves skip Wagtail's reference index and the search index.
+
+    For tests that create hundreds of pages only to count the statements of reading them:
+    neither index is read on that path, and keeping them current is about half the cost of
+    each save (``make test`` has a time budget). Search and usage tests never use this.
+    """
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    settings.WAGTAILSEARCH_BACKENDS = {
+        name: {**backend, "AUTO_UPDATE": False}
+        for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    with disable_reference_index_auto_update():
+        yield
+
+
+@pytest.fixture(scope="class")
+def demo_content(
+    django_db_setup: None, django_db_blocker: Any, shared_media_root: Any
+) -> Iterator[None]:
+    """The whole demo (``load_demo``), loaded once for the tests of a class.
+
+    Mark the class ``xdist_group`` so that its tests share one worker and one load.
+    """
+    import io
+
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    def load() -> None:
+        with override_settings(MEDIA_ROOT=shared_media_root):
+            call_command("load_demo", stdout=io.StringIO())
+
+    with shared_data(django_db_blocker, load):
+        yield

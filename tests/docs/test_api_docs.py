@@ -1,14 +1,11 @@
 """Every query in docs/api.md runs against the demo content and returns data."""
 
-import io
 import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-from django.core.management import call_command
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "api.md"
 BLOCK = re.compile(r"```graphql\n(?P<query>.*?)```(?:\s*```json\n(?P<variables>.*?)```)?", re.S)
@@ -33,44 +30,43 @@ def _empty(value: Any) -> bool:
     return value is None
 
 
-@pytest.mark.django_db(transaction=False)
-def test_every_documented_query_returns_data_from_the_demo_content(
-    graphql, home, django_capture_on_commit_callbacks, settings
-) -> None:
-    settings.CMS_GRAPHQL_CACHE_SECONDS = 0
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=io.StringIO())
-    failures = []
-    for query, variables in documented_queries():
-        body = graphql(query, variables)
-        data = body.get("data") or {}
-        if body.get("errors") or any(_empty(value) for value in data.values()):
-            failures.append(f"{query.strip()[:80]}… -> {json.dumps(body)[:400]}")
-    assert not failures, "\n\n".join(failures)
-
-
 #: Statements one documented query may cost, in every language (docs/performance.md).
 MAX_STATEMENTS = 12
 
 
-@pytest.mark.django_db(transaction=False)
-def test_every_documented_query_costs_at_most_12_statements_in_every_language(
-    graphql, home, django_capture_on_commit_callbacks, settings
-) -> None:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+@pytest.mark.django_db
+@pytest.mark.usefixtures("demo_content")
+@pytest.mark.xdist_group("api_docs_over_the_demo")
+class TestOverTheDemo:
+    """The documented queries against one load of the demo content."""
 
-    settings.CMS_GRAPHQL_CACHE_SECONDS = 0
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=io.StringIO())
-    counts = {}
-    for query, variables in documented_queries():
-        for language in ("en", "sl", "sv"):
-            asked = {**variables, "locale": language} if "$locale" in query else variables
-            graphql(query, asked)  # warms per-process caches (content types, site roots)
-            with CaptureQueriesContext(connection) as captured:
-                body = graphql(query, asked)
-            assert "errors" not in body, body["errors"]
-            counts[(query.strip().splitlines()[0], language)] = len(captured.captured_queries)
-    over = {key: count for key, count in counts.items() if count > MAX_STATEMENTS}
-    assert not over, over
+    def test_every_documented_query_returns_data_from_the_demo_content(
+        self, graphql, settings
+    ) -> None:
+        settings.CMS_GRAPHQL_CACHE_SECONDS = 0
+        failures = []
+        for query, variables in documented_queries():
+            body = graphql(query, variables)
+            data = body.get("data") or {}
+            if body.get("errors") or any(_empty(value) for value in data.values()):
+                failures.append(f"{query.strip()[:80]}… -> {json.dumps(body)[:400]}")
+        assert not failures, "\n\n".join(failures)
+
+    def test_every_documented_query_costs_at_most_12_statements_in_every_language(
+        self, graphql, settings
+    ) -> None:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        settings.CMS_GRAPHQL_CACHE_SECONDS = 0
+        counts = {}
+        for query, variables in documented_queries():
+            for language in ("en", "sl", "sv"):
+                asked = {**variables, "locale": language} if "$locale" in query else variables
+                graphql(query, asked)  # warms per-process caches (content types, site roots)
+                with CaptureQueriesContext(connection) as captured:
+                    body = graphql(query, asked)
+                assert "errors" not in body, body["errors"]
+                counts[(query.strip().splitlines()[0], language)] = len(captured.captured_queries)
+        over = {key: count for key, count in counts.items() if count > MAX_STATEMENTS}
+        assert not over, over

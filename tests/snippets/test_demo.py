@@ -6,6 +6,7 @@ from collections.abc import Iterator
 import pytest
 
 from django.apps import apps
+from django.test import override_settings
 
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, TranslationSource
@@ -15,8 +16,10 @@ from snippets.countries.demo import COUNTRY_GROUPS
 from snippets.organisations.demo import ORGANISATIONS
 from snippets.people.demo import PEOPLE
 from snippets.programmes.demo import PROGRAMMES
+from tests.shared import shared_data
 
-pytestmark = pytest.mark.django_db
+# Every test reads the one demo load of the module fixture: keep them on one worker.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("snippet_demo")]
 
 LABELS = ["countries", "categories", "programmes", "organisations", "people"]
 MODELS = [
@@ -44,9 +47,20 @@ def counts() -> dict[str, int]:
     return {label: apps.get_model(label).objects.count() for label in MODELS}
 
 
-@pytest.fixture
-def demo(locales, django_capture_on_commit_callbacks) -> None:
-    load_snippet_demo(django_capture_on_commit_callbacks)
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, shared_media_root) -> Iterator[None]:
+    """The snippet demo, loaded once for this module's tests (each in its own savepoint)."""
+    plugins = sorted(
+        (apps.get_app_config(label) for label in LABELS), key=lambda p: (p.demo_order, p.label)
+    )
+
+    def load() -> None:
+        with override_settings(MEDIA_ROOT=shared_media_root):
+            for plugin in plugins:
+                plugin.load_demo(io.StringIO())
+
+    with shared_data(django_db_blocker, load):
+        yield
 
 
 def test_loading_the_demo_twice_creates_nothing_new(demo, django_capture_on_commit_callbacks):

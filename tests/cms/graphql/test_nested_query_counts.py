@@ -18,7 +18,7 @@ from wagtail.models import Page
 
 from tests.cms.graphql.conftest import add_page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_write_side_indexes")]
 
 SIZES = (10, 100)
 

@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_write_side_indexes")]
 
 SIZES = (10, 100)
 

@@ -159,6 +159,7 @@ def test_a_page_with_a_stopped_synced_translation_counts_as_edited_by_hand(
     assert status["sourceLocale"] == "sl"
 
 
+@pytest.mark.usefixtures("without_write_side_indexes")
 def test_a_list_costs_the_same_statements_for_10_and_100_items(
     translate, graphql, news_index
 ) -> None:
