@@ -2,24 +2,21 @@
 
 Each attempt is signed per Standard Webhooks (``webhook-id``, ``webhook-timestamp``,
 ``webhook-signature``), waits at most ``CMS_WEBHOOK_TIMEOUT_SECONDS``, follows no redirect and
-reaches only http(s) addresses that are not loopback, link-local or private (unless
-``CMS_WEBHOOK_ALLOW_PRIVATE_TARGETS``). 5xx answers, 408, 429, timeouts and connection errors
-are retried with exponential backoff and jitter for ``CMS_WEBHOOK_RETRY_HOURS``; other answers
-are final.
+reaches only http(s) addresses that are not loopback, link-local, private, reserved or
+multicast (unless ``CMS_WEBHOOK_ALLOW_PRIVATE_TARGETS``), connecting to exactly the address
+that was checked (:mod:`cms.partners.outbound`). 5xx answers, 408, 429, timeouts and
+connection errors are retried with exponential backoff and jitter for
+``CMS_WEBHOOK_RETRY_HOURS``; other answers are final.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 import random
-import socket
 import time
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
 
-import requests
 from django_tasks import task
 from standardwebhooks.webhooks import Webhook
 
@@ -27,6 +24,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from cms.partners.models import WebhookDelivery
+from cms.partners.outbound import TransportError, UnsafeTarget, post
 
 logger = logging.getLogger(__name__)
 
@@ -34,27 +32,6 @@ BACKEND = "webhooks"
 RETRY_STATUSES = frozenset({408, 429})
 RESPONSE_BYTES = 1024
 KEEP_DAYS = 30
-
-
-class UnsafeTarget(Exception):
-    """The endpoint's address is not one the CMS may call."""
-
-
-def check_target(url: str) -> None:
-    """Refuse URLs other than http(s) and hosts that resolve to non-public addresses."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UnsafeTarget(f"only http and https URLs are called, not {parts.scheme or url!r}")
-    if settings.CMS_WEBHOOK_ALLOW_PRIVATE_TARGETS:
-        return
-    try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or None, proto=socket.IPPROTO_TCP)
-    except socket.gaierror as exc:
-        raise UnsafeTarget(f"the host {parts.hostname!r} does not resolve") from exc
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global or address.is_multicast:
-            raise UnsafeTarget(f"{parts.hostname} resolves to a non-public address ({address})")
 
 
 def retry_delay(attempt: int) -> float:
@@ -97,21 +74,17 @@ def deliver_webhook(delivery_id: int) -> str:
     try:
         if not (endpoint.active and endpoint.partner.active):
             raise UnsafeTarget("the endpoint or its partner is inactive")
-        check_target(endpoint.url)
         started = time.monotonic()
-        with requests.post(
+        answer = post(
             endpoint.url,
-            data=body.encode(),
-            headers=sign(endpoint.secret, delivery.message_id, now, body),
-            timeout=settings.CMS_WEBHOOK_TIMEOUT_SECONDS,
-            allow_redirects=False,
-            stream=True,
-        ) as response:
-            content = response.raw.read(RESPONSE_BYTES, decode_content=True) or b""
+            body.encode(),
+            sign(endpoint.secret, delivery.message_id, now, body),
+            read_bytes=RESPONSE_BYTES,
+        )
         delivery.response_ms = int((time.monotonic() - started) * 1000)
-        code = response.status_code
+        code = answer.status
         delivery.response_code = code
-        delivery.response_body = content.decode("utf-8", "replace")
+        delivery.response_body = answer.body.decode("utf-8", "replace")
         delivery.error = ""
         retry = code >= 500 or code in RETRY_STATUSES
         if 200 <= code < 300:
@@ -120,7 +93,7 @@ def deliver_webhook(delivery_id: int) -> str:
             delivery.error = "redirects are not followed"
     except UnsafeTarget as error:
         delivery.error = str(error)[:500]
-    except requests.RequestException as error:
+    except TransportError as error:
         delivery.error = f"{type(error).__name__}: {error}"[:500]
         retry = True
     if delivery.status != WebhookDelivery.Status.SUCCEEDED:
