@@ -11,6 +11,7 @@ connection errors are retried with exponential backoff and jitter for
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import random
@@ -18,9 +19,11 @@ import time
 from datetime import datetime, timedelta
 
 from django_tasks import task
+from django_tasks_db.models import DBTaskResult
 from standardwebhooks.webhooks import Webhook
 
 from django.conf import settings
+from django.core.management import call_command
 from django.utils import timezone
 
 from cms.partners.models import WebhookDelivery
@@ -32,6 +35,7 @@ BACKEND = "webhooks"
 RETRY_STATUSES = frozenset({408, 429})
 RESPONSE_BYTES = 1024
 KEEP_DAYS = 30
+PRUNE_EVERY = timedelta(days=1)
 
 
 def retry_delay(attempt: int) -> float:
@@ -107,7 +111,7 @@ def deliver_webhook(delivery_id: int) -> str:
     delivery.save()
     if delivery.status == WebhookDelivery.Status.RETRYING:
         deliver_webhook.using(run_after=delivery.next_attempt_at).enqueue(delivery.pk)
-    prune()
+    schedule_pruning()
     logger.info("Webhook %s to %s: %s", delivery.message_id, endpoint.url, delivery.status)
     return delivery.status
 
@@ -123,7 +127,36 @@ def redeliver(delivery: WebhookDelivery) -> None:
 
 
 def prune(days: int = KEEP_DAYS) -> int:
-    """Delete deliveries older than ``days``; how many went."""
+    """Delete deliveries older than ``days`` and the worker's finished task results older
+    than that (django-tasks' ``prune_db_task_results``); how many deliveries went."""
     cutoff = timezone.now() - timedelta(days=days)
     deleted, _by_model = WebhookDelivery.objects.filter(created_at__lt=cutoff).delete()
+    call_command(
+        "prune_db_task_results",
+        f"--backend={BACKEND}",
+        "--queue-name=*",
+        f"--min-age-days={days}",
+        verbosity=0,
+        stdout=io.StringIO(),
+    )
     return deleted
+
+
+@task(backend=BACKEND)
+def prune_webhook_history() -> int:
+    """The worker's daily clean-up: :func:`prune` with the default 30 days."""
+    return prune()
+
+
+def schedule_pruning() -> bool:
+    """Queue :func:`prune_webhook_history` unless it was queued in the last day, so history
+    is pruned by the worker itself, without a cron job; whether it was queued now."""
+    recent = DBTaskResult.objects.filter(
+        backend_name=BACKEND,
+        task_path=prune_webhook_history.module_path,
+        enqueued_at__gte=timezone.now() - PRUNE_EVERY,
+    )
+    if recent.exists():
+        return False
+    prune_webhook_history.enqueue()
+    return True

@@ -3,22 +3,26 @@ the Standard Webhooks signature; temporary failures are retried, final ones are 
 
 from __future__ import annotations
 
+import io
 import json
 import socket
 import threading
 from collections.abc import Iterator
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from unittest import mock
 
 import pytest
 import urllib3.util.connection
+from django_tasks_db.models import DBTaskResult
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
@@ -333,3 +337,49 @@ def test_an_https_target_is_reached_at_the_checked_address_under_its_name(settin
     assert pool.conn_kw["server_hostname"] == "localhost"
     assert pool.assert_hostname == "localhost"
     assert target.host_header == "localhost:8443"
+
+
+def age_history(days: int) -> set[Any]:
+    """Make every delivery and finished task result ``days`` old; the task results' ids."""
+    then = timezone.now() - timedelta(days=days)
+    WebhookDelivery.objects.update(created_at=then)
+    DBTaskResult.objects.update(enqueued_at=then, finished_at=then)
+    return set(DBTaskResult.objects.values_list("pk", flat=True))
+
+
+def test_the_worker_prunes_history_older_than_30_days_once_a_day(
+    endpoint: WebhookEndpoint,
+    receiver: Receiver,
+    home: Page,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    publish(home, django_capture_on_commit_callbacks)
+    run_worker()
+    old_results = age_history(31)
+    publish(home, django_capture_on_commit_callbacks)
+    run_worker()
+    assert WebhookDelivery.objects.count() == 1  # the new one; the 31-day-old one is gone
+    assert old_results and not DBTaskResult.objects.filter(pk__in=old_results).exists()
+    publish(home, django_capture_on_commit_callbacks)
+    run_worker()
+    assert WebhookDelivery.objects.count() == 2
+    # Pruning was queued once in the day, not once per delivery.
+    assert DBTaskResult.objects.filter(task_path__contains="prune").count() == 1
+
+
+def test_the_prune_command_clears_old_deliveries_and_task_results(
+    endpoint: WebhookEndpoint,
+    receiver: Receiver,
+    home: Page,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    publish(home, django_capture_on_commit_callbacks)
+    run_worker()
+    old_results = age_history(31)
+    publish(home, django_capture_on_commit_callbacks)
+    out = io.StringIO()
+    call_command("prune_webhook_deliveries", stdout=out)
+    assert WebhookDelivery.objects.count() == 1
+    assert not DBTaskResult.objects.filter(pk__in=old_results).exists()
+    assert DBTaskResult.objects.count() == 1  # the new delivery's task, still queued
+    assert "Deleted 1 deliveries" in out.getvalue()
