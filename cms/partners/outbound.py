@@ -6,17 +6,22 @@ connection then goes to exactly the checked address, while the Host header, TLS 
 certificate check keep the name. Resolving again at connect time, as an HTTP client does on
 its own, would let a name that answers a public address to the check and a private one a
 moment later (DNS rebinding) reach the inside of the network. No redirect is followed and
-the whole attempt is bounded by ``CMS_WEBHOOK_TIMEOUT_SECONDS``.
+the whole attempt is bounded by ``CMS_WEBHOOK_TIMEOUT_SECONDS``: a socket timeout alone bounds
+each read, so a receiver that drips a byte at a time would hold the worker for as long as it
+likes; at the deadline the connection is shut.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import urllib3
+from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.exceptions import HTTPError
 
 from django.conf import settings
@@ -87,11 +92,54 @@ def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     )
 
 
-def pool_for(target: Target, timeout: float) -> urllib3.HTTPConnectionPool:
+@dataclass
+class Sockets:
+    """The sockets one attempt opened, so the deadline can shut them from another thread."""
+
+    opened: list[socket.socket] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    expired: bool = False
+
+    def add(self, sock: socket.socket | None) -> None:
+        with self.lock:
+            if sock is not None:
+                self.opened.append(sock)
+            if self.expired:
+                self._shut(sock)
+
+    def expire(self) -> None:
+        with self.lock:
+            self.expired = True
+            for sock in self.opened:
+                self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket | None) -> None:
+        if sock is None:
+            return
+        with contextlib.suppress(OSError):  # already closed
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+def pool_for(
+    target: Target, timeout: float, sockets: Sockets | None = None
+) -> urllib3.HTTPConnectionPool:
     """A connection pool to the checked address that still speaks the name (SNI, cert)."""
+    opened = sockets or Sockets()
     limits = urllib3.Timeout(total=timeout)
+
+    class Connection(HTTPConnection):
+        def connect(self) -> None:
+            super().connect()
+            opened.add(self.sock)
+
+    class SecureConnection(HTTPSConnection):
+        def connect(self) -> None:
+            super().connect()
+            opened.add(self.sock)
+
     if target.scheme == "https":
-        return urllib3.HTTPSConnectionPool(
+        pool: urllib3.HTTPConnectionPool = urllib3.HTTPSConnectionPool(
             target.address,
             target.port,
             timeout=limits,
@@ -101,9 +149,13 @@ def pool_for(target: Target, timeout: float) -> urllib3.HTTPConnectionPool:
             assert_hostname=target.host,
             cert_reqs="CERT_REQUIRED",
         )
-    return urllib3.HTTPConnectionPool(
+        pool.ConnectionCls = SecureConnection
+        return pool
+    pool = urllib3.HTTPConnectionPool(
         target.address, target.port, timeout=limits, retries=False, maxsize=1
     )
+    pool.ConnectionCls = Connection
+    return pool
 
 
 @dataclass(frozen=True)
@@ -118,7 +170,12 @@ def post(url: str, body: bytes, headers: dict[str, str], *, read_bytes: int) -> 
     """POST ``body`` to ``url`` through a pinned connection; redirects are answers, not
     followed. Raises :class:`UnsafeTarget` or one of :data:`TransportError`."""
     target = resolve_target(url)
-    pool = pool_for(target, settings.CMS_WEBHOOK_TIMEOUT_SECONDS)
+    seconds = settings.CMS_WEBHOOK_TIMEOUT_SECONDS
+    sockets = Sockets()
+    pool = pool_for(target, seconds, sockets)
+    deadline = threading.Timer(seconds, sockets.expire)
+    deadline.daemon = True
+    deadline.start()
     try:
         response = pool.urlopen(
             "POST",
@@ -134,6 +191,15 @@ def post(url: str, body: bytes, headers: dict[str, str], *, read_bytes: int) -> 
             content = response.read(read_bytes, decode_content=True) or b""
         finally:
             response.release_conn()
+        if sockets.expired:
+            raise TimeoutError(f"timed out: no complete answer within {seconds:g} seconds")
         return Answer(response.status, content[:read_bytes])
+    except TransportError:
+        if sockets.expired:
+            raise TimeoutError(
+                f"timed out: no complete answer within {seconds:g} seconds"
+            ) from None
+        raise
     finally:
+        deadline.cancel()
         pool.close()

@@ -3,10 +3,12 @@ the Standard Webhooks signature; temporary failures are retried, final ones are 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -383,3 +385,50 @@ def test_the_prune_command_clears_old_deliveries_and_task_results(
     assert not DBTaskResult.objects.filter(pk__in=old_results).exists()
     assert DBTaskResult.objects.count() == 1  # the new delivery's task, still queued
     assert "Deleted 1 deliveries" in out.getvalue()
+
+
+class DrippingReceiver:
+    """Answers 200, but one header byte at a time: no single read ever waits long."""
+
+    def __init__(self, seconds: float) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}/hook"
+        self.seconds = seconds
+        self.thread = threading.Thread(target=self.serve, daemon=True)
+        self.thread.start()
+
+    def serve(self) -> None:
+        connection, _address = self.listener.accept()
+        with connection:
+            connection.recv(65536)
+            connection.sendall(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+            deadline = time.monotonic() + self.seconds
+            with contextlib.suppress(OSError):
+                while time.monotonic() < deadline:
+                    connection.sendall(b"a")
+                    time.sleep(0.05)
+                connection.sendall(b"\r\nContent-Length: 0\r\n\r\n")
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+def test_an_attempt_ends_at_the_timeout_even_when_the_receiver_keeps_sending(
+    endpoint: WebhookEndpoint,
+    home: Page,
+    settings: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    settings.CMS_WEBHOOK_TIMEOUT_SECONDS = 0.5
+    settings.CMS_WEBHOOK_RETRY_BASE_SECONDS = 3600
+    dripping = DrippingReceiver(seconds=4)
+    endpoint.url = dripping.url
+    endpoint.save()
+    try:
+        publish(home, django_capture_on_commit_callbacks)
+        run_worker()
+    finally:
+        dripping.close()
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.attempts, delivery.response_code) == ("retrying", 1, None)
+    assert "timed out" in delivery.error
