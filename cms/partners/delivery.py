@@ -2,31 +2,32 @@
 
 Each attempt is signed per Standard Webhooks (``webhook-id``, ``webhook-timestamp``,
 ``webhook-signature``), waits at most ``CMS_WEBHOOK_TIMEOUT_SECONDS``, follows no redirect and
-reaches only http(s) addresses that are not loopback, link-local or private (unless
-``CMS_WEBHOOK_ALLOW_PRIVATE_TARGETS``). 5xx answers, 408, 429, timeouts and connection errors
-are retried with exponential backoff and jitter for ``CMS_WEBHOOK_RETRY_HOURS``; other answers
-are final.
+reaches only http(s) addresses that are not loopback, link-local, private, reserved or
+multicast (unless ``CMS_WEBHOOK_ALLOW_PRIVATE_TARGETS``), connecting to exactly the address
+that was checked (:mod:`cms.partners.outbound`). 5xx answers, 408, 429, timeouts and
+connection errors are retried with exponential backoff and jitter for
+``CMS_WEBHOOK_RETRY_HOURS``; other answers are final.
 """
 
 from __future__ import annotations
 
-import ipaddress
+import io
 import json
 import logging
 import random
-import socket
 import time
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
 
-import requests
 from django_tasks import task
+from django_tasks_db.models import DBTaskResult
 from standardwebhooks.webhooks import Webhook
 
 from django.conf import settings
+from django.core.management import call_command
 from django.utils import timezone
 
 from cms.partners.models import WebhookDelivery
+from cms.partners.outbound import TransportError, UnsafeTarget, post
 
 logger = logging.getLogger(__name__)
 
@@ -34,27 +35,7 @@ BACKEND = "webhooks"
 RETRY_STATUSES = frozenset({408, 429})
 RESPONSE_BYTES = 1024
 KEEP_DAYS = 30
-
-
-class UnsafeTarget(Exception):
-    """The endpoint's address is not one the CMS may call."""
-
-
-def check_target(url: str) -> None:
-    """Refuse URLs other than http(s) and hosts that resolve to non-public addresses."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UnsafeTarget(f"only http and https URLs are called, not {parts.scheme or url!r}")
-    if settings.CMS_WEBHOOK_ALLOW_PRIVATE_TARGETS:
-        return
-    try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or None, proto=socket.IPPROTO_TCP)
-    except socket.gaierror as exc:
-        raise UnsafeTarget(f"the host {parts.hostname!r} does not resolve") from exc
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global or address.is_multicast:
-            raise UnsafeTarget(f"{parts.hostname} resolves to a non-public address ({address})")
+PRUNE_EVERY = timedelta(days=1)
 
 
 def retry_delay(attempt: int) -> float:
@@ -97,21 +78,17 @@ def deliver_webhook(delivery_id: int) -> str:
     try:
         if not (endpoint.active and endpoint.partner.active):
             raise UnsafeTarget("the endpoint or its partner is inactive")
-        check_target(endpoint.url)
         started = time.monotonic()
-        with requests.post(
+        answer = post(
             endpoint.url,
-            data=body.encode(),
-            headers=sign(endpoint.secret, delivery.message_id, now, body),
-            timeout=settings.CMS_WEBHOOK_TIMEOUT_SECONDS,
-            allow_redirects=False,
-            stream=True,
-        ) as response:
-            content = response.raw.read(RESPONSE_BYTES, decode_content=True) or b""
+            body.encode(),
+            sign(endpoint.secret, delivery.message_id, now, body),
+            read_bytes=RESPONSE_BYTES,
+        )
         delivery.response_ms = int((time.monotonic() - started) * 1000)
-        code = response.status_code
+        code = answer.status
         delivery.response_code = code
-        delivery.response_body = content.decode("utf-8", "replace")
+        delivery.response_body = answer.body.decode("utf-8", "replace")
         delivery.error = ""
         retry = code >= 500 or code in RETRY_STATUSES
         if 200 <= code < 300:
@@ -120,7 +97,7 @@ def deliver_webhook(delivery_id: int) -> str:
             delivery.error = "redirects are not followed"
     except UnsafeTarget as error:
         delivery.error = str(error)[:500]
-    except requests.RequestException as error:
+    except TransportError as error:
         delivery.error = f"{type(error).__name__}: {error}"[:500]
         retry = True
     if delivery.status != WebhookDelivery.Status.SUCCEEDED:
@@ -134,7 +111,7 @@ def deliver_webhook(delivery_id: int) -> str:
     delivery.save()
     if delivery.status == WebhookDelivery.Status.RETRYING:
         deliver_webhook.using(run_after=delivery.next_attempt_at).enqueue(delivery.pk)
-    prune()
+    schedule_pruning()
     logger.info("Webhook %s to %s: %s", delivery.message_id, endpoint.url, delivery.status)
     return delivery.status
 
@@ -150,7 +127,36 @@ def redeliver(delivery: WebhookDelivery) -> None:
 
 
 def prune(days: int = KEEP_DAYS) -> int:
-    """Delete deliveries older than ``days``; how many went."""
+    """Delete deliveries older than ``days`` and the worker's finished task results older
+    than that (django-tasks' ``prune_db_task_results``); how many deliveries went."""
     cutoff = timezone.now() - timedelta(days=days)
     deleted, _by_model = WebhookDelivery.objects.filter(created_at__lt=cutoff).delete()
+    call_command(
+        "prune_db_task_results",
+        f"--backend={BACKEND}",
+        "--queue-name=*",
+        f"--min-age-days={days}",
+        verbosity=0,
+        stdout=io.StringIO(),
+    )
     return deleted
+
+
+@task(backend=BACKEND)
+def prune_webhook_history() -> int:
+    """The worker's daily clean-up: :func:`prune` with the default 30 days."""
+    return prune()
+
+
+def schedule_pruning() -> bool:
+    """Queue :func:`prune_webhook_history` unless it was queued in the last day, so history
+    is pruned by the worker itself, without a cron job; whether it was queued now."""
+    recent = DBTaskResult.objects.filter(
+        backend_name=BACKEND,
+        task_path=prune_webhook_history.module_path,
+        enqueued_at__gte=timezone.now() - PRUNE_EVERY,
+    )
+    if recent.exists():
+        return False
+    prune_webhook_history.enqueue()
+    return True

@@ -4,7 +4,8 @@ Two budgets per caller: ``requests`` counts every request (cache hits included) 
 ``uncached`` counts the requests the response cache could not answer, the expensive ones. A
 partner's key has its own budgets (the partner's override or ``CMS_RATE_LIMITS["key"]``); an
 anonymous client is counted by its address (:func:`cms.client_address.client_address`, which
-trusts X-Forwarded-For only from ``CMS_TRUSTED_PROXY_COUNT`` proxies).
+trusts X-Forwarded-For only from ``CMS_TRUSTED_PROXY_COUNT`` proxies), an IPv6 client by its
+/64 prefix.
 
 The counters live in ``CMS_RATE_LIMIT_STORAGE_URL`` (Redis when ``REDIS_URL`` is set, so every
 worker spends the same budget; process memory otherwise). When the store does not answer,
@@ -15,6 +16,7 @@ worker spends the same budget; process memory otherwise). When the store does no
 from __future__ import annotations
 
 import functools
+import ipaddress
 import logging
 import math
 import time
@@ -37,6 +39,8 @@ logger = logging.getLogger(__name__)
 
 BudgetName = Literal["requests", "uncached"]
 BUDGETS: tuple[BudgetName, ...] = ("requests", "uncached")
+#: An IPv6 client is counted by the /64 it sits in (RFC 6177: one end site gets at least one).
+IPV6_PREFIX = 64
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,7 @@ def budget(caller: Caller, address: str, name: BudgetName) -> Budget | None:
     """The budget ``name`` of this caller, or None when it is unlimited."""
     if caller.anonymous:
         rate = settings.CMS_RATE_LIMITS["anonymous"].get(name)
-        identifiers = ("address", address)
+        identifiers = ("address", address_bucket(address))
     else:
         override = caller.uncached_rate if name == "uncached" else caller.request_rate
         rate = override or settings.CMS_RATE_LIMITS["key"].get(name)
@@ -98,6 +102,23 @@ def budget(caller: Caller, address: str, name: BudgetName) -> Budget | None:
     if not rate:
         return None
     return Budget(name, parse(rate), (name, *identifiers))
+
+
+def address_bucket(address: str) -> str:
+    """Whose budget an address spends: an IPv4 address its own, an IPv6 address its /64's.
+
+    One host (one customer line) gets a whole /64 and picks interface ids at will, so counting
+    each IPv6 address apart would give one client 2**64 budgets.
+    """
+    try:
+        parsed = ipaddress.ip_address(address.strip().split("%", 1)[0])
+    except ValueError:
+        return address
+    if isinstance(parsed, ipaddress.IPv6Address):
+        if parsed.ipv4_mapped is not None:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.IPv6Network((parsed, IPV6_PREFIX), strict=False))
+    return str(parsed)
 
 
 def spend(caller: Caller, address: str, name: BudgetName) -> HttpResponse | None:

@@ -12,3 +12,10 @@ export const LANGUAGES = ["en", "sl", "sv"];
 
 // How many open calls the home page lists.
 export const CALLS_PER_PAGE = 20;
+
+// Previews (the CMS's Preview button) need an API key with the "preview" scope when the CMS
+// requires one (PREVIEW_REQUIRES_KEY, the default in production). Leave this empty on a public
+// copy: the site then asks the editor for the key the first time a preview needs it and keeps
+// it in that browser only. Everything in this file is public, so set a key here only on a copy
+// that just your editors can reach.
+export const PREVIEW_KEY = "";

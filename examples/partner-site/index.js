@@ -2,7 +2,7 @@
 // visitor's language, each in a section (#calls, #conferences, …); or a draft sent by the CMS's
 // Preview.
 
-import { query } from "./api.js";
+import { ApiError, previewKey, query, rememberPreviewKey } from "./api.js";
 import { CALLS_PER_PAGE } from "./config.js";
 import { visitorLanguage, words, formatDate, formatMoment } from "./i18n.js";
 import { HOME, previewQuery } from "./queries.js";
@@ -138,7 +138,18 @@ async function home() {
 // wagtail-headless-preview opens this page as ?content_type=calls.callpage&token=…
 async function preview(token, contentType) {
   document.body.classList.add("previewing");
-  const data = await query(previewQuery(contentType), { token }, { preview: true });
+  const keySent = Boolean(previewKey());
+  let data;
+  try {
+    data = await query(previewQuery(contentType), { token }, { preview: true });
+  } catch (error) {
+    if (error instanceof ApiError && error.needsPreviewKey) {
+      rememberPreviewKey("");
+      askForPreviewKey(token, contentType, keySent);
+      return;
+    }
+    throw error;
+  }
   const page = data.page;
   const pageLanguage = page.locale || language;
   setLanguage(pageLanguage);
@@ -149,6 +160,32 @@ async function preview(token, contentType) {
     h("p", { class: "preview-banner", role: "status" }, words(pageLanguage).preview),
     render ? render(page, pageLanguage) : h("article", {}, h("h1", {}, page.title)),
   );
+}
+
+// The CMS shows drafts only with a preview key (PREVIEW_REQUIRES_KEY): the editor types in the
+// key an administrator gave them, once per browser (see config.js for a private copy).
+function askForPreviewKey(token, contentType, refused) {
+  const w = words(language);
+  const input = h("input", { type: "password", id: "preview-key", autocomplete: "off", required: true });
+  const form = h(
+    "form",
+    { class: "preview-key" },
+    h("p", {}, w.previewKeyNeeded),
+    refused ? h("p", { class: "error", role: "alert" }, w.previewKeyRefused) : null,
+    h("label", { for: "preview-key" }, w.previewKey),
+    " ",
+    input,
+    " ",
+    h("button", { type: "submit" }, w.showPreview),
+  );
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    rememberPreviewKey(input.value.trim());
+    preview(token, contentType).catch((error) => showError(main, language, error));
+  });
+  setLanguage(language);
+  show(main, form);
+  input.focus();
 }
 
 const token = params.get("token");

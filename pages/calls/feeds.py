@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from graphql import GraphQLError
 
 from django.http import HttpRequest
@@ -19,7 +21,7 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
 def calls_calendar(request: HttpRequest) -> tuple[bytes, str]:
-    """Each call's opening (when still to come or ``status`` asks) and deadline."""
+    """Each call's opening and deadline, as two events."""
     locale = feed_locale(request)
     status = (request.GET.get("status") or "").strip().lower() or None
     if status is not None and status not in CallPage.Status.values:
@@ -32,6 +34,8 @@ def calls_calendar(request: HttpRequest) -> tuple[bytes, str]:
             status=status,
             programme=request.GET.get("programme") or None,
             eligible_country=request.GET.get("eligibleCountry") or None,
+            deadline_after=date_parameter(request, "deadlineAfter"),
+            deadline_before=date_parameter(request, "deadlineBefore"),
         )
     except GraphQLError as error:
         raise FeedArgumentError(error.message.replace("Argument", "Parameter")) from error
@@ -40,32 +44,36 @@ def calls_calendar(request: HttpRequest) -> tuple[bytes, str]:
     with translation.override(language):
         for call in first(calls.order_by("-deadline", "title")):
             url = frontend_url(call)
-            if call.opens_at:
-                events.append(
-                    CalendarEvent(
-                        uid=uid("call-opens", call.translation_key, language),
-                        summary=_("Opens: %(title)s") % {"title": call.title},
-                        starts_at=call.opens_at,
-                        time_zone=call.time_zone,
-                        changed_at=call.last_published_at,
-                        url=url,
-                        description=call.summary,
-                    )
+            moments = (
+                ("call-opens", _("Opens: %(title)s"), call.opens_at),
+                ("call-deadline", _("Deadline: %(title)s"), call.deadline),
+            )
+            events.extend(
+                CalendarEvent(
+                    uid=uid(kind, call.translation_key, language),
+                    summary=summary % {"title": call.title},
+                    starts_at=moment,
+                    time_zone=call.time_zone,
+                    changed_at=call.last_published_at,
+                    url=url,
+                    description=call.summary,
                 )
-            if call.deadline:
-                events.append(
-                    CalendarEvent(
-                        uid=uid("call-deadline", call.translation_key, language),
-                        summary=_("Deadline: %(title)s") % {"title": call.title},
-                        starts_at=call.deadline,
-                        time_zone=call.time_zone,
-                        changed_at=call.last_published_at,
-                        url=url,
-                        description=call.summary,
-                    )
-                )
+                for kind, summary, moment in moments
+                if moment
+            )
         name = _("Calls")
     return calendar_body(str(name), events), CONTENT_TYPE
+
+
+def date_parameter(request: HttpRequest, name: str) -> datetime.date | None:
+    """A YYYY-MM-DD query parameter, as the GraphQL ``Date`` argument of the same name."""
+    value = (request.GET.get(name) or "").strip()
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as error:
+        raise FeedArgumentError(f"Parameter '{name}': use a date as YYYY-MM-DD.") from error
 
 
 def feed_urls() -> list[URLPattern]:

@@ -9,6 +9,8 @@ from playwright.sync_api import expect
 
 from wagtail.models import Page
 
+from cms.partners.keys import create_key
+from cms.partners.models import Partner
 from pages.calls.factories import CallIndexPageFactory, CallPageFactory
 from pages.calls.models import CallPage
 from tests.browser.helpers import log_in, make_user, public_graphql
@@ -67,3 +69,36 @@ def test_editor_previews_a_draft_in_the_partner_site(
     call.refresh_from_db()
     assert call.summary == PUBLISHED
     assert call.has_unpublished_changes
+
+
+def test_editor_enters_the_preview_key_when_the_cms_requires_one(
+    tab: BrowserPage, live_server: Any, call: CallPage, settings: Any
+) -> None:
+    """PREVIEW_REQUIRES_KEY (the production default): the partner site asks the editor for
+    the partner's preview key once, sends it as a bearer token and shows the draft."""
+    settings.CMS_PREVIEW_REQUIRES_KEY = True
+    partner = Partner.objects.create(name="Maribor")
+    plain_key = create_key(partner, label="site")[1]
+    preview_key = create_key(partner, label="editors", scopes={"preview"})[1]
+    make_user("erika", "Editors")
+    log_in(tab, live_server.url, "erika")
+    tab.goto(f"{live_server.url}/admin/pages/{call.pk}/edit/")
+    tab.get_by_role("textbox", name="Summary").fill(DRAFT)
+    tab.get_by_role("button", name="Save draft").click()
+    expect(tab.get_by_role("status")).to_contain_text("has been updated")
+
+    tab.get_by_role("button", name="Toggle preview").click()
+    preview = tab.frame_locator("#w-preview-iframe").frame_locator("iframe")
+    key_field = preview.get_by_label("Preview key")
+    expect(key_field).to_be_visible()
+    expect(preview.get_by_text(DRAFT)).to_have_count(0)
+
+    # A key without the preview scope is refused and forgotten.
+    key_field.fill(plain_key)
+    preview.get_by_role("button", name="Show the preview").click()
+    expect(preview.get_by_role("alert")).to_have_text("The CMS did not accept this key.")
+
+    preview.get_by_label("Preview key").fill(preview_key)
+    preview.get_by_role("button", name="Show the preview").click()
+    expect(preview.locator(".preview-banner")).to_have_text("Preview of an unpublished draft")
+    expect(preview.locator("article .summary")).to_have_text(DRAFT)

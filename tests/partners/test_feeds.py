@@ -140,3 +140,34 @@ def test_sitemap_through_graphql(graphql: Any, home_pages: dict[str, Page]) -> N
     assert hreflangs["x-default"] == hreflangs["en"] == frontend_url(home_pages["en"])
     assert {"en", "sl", "sv"} <= set(hreflangs)
     assert graphql(query, {"l": "xx"})["errors"][0]["message"].startswith("Argument 'locale'")
+
+
+def test_calendar_filters_match_the_graphql_lists(client: Client, demo: None, graphql: Any) -> None:
+    every_call = events(client.get("/feeds/calls.ics"))
+    listed = graphql(
+        "{ calls(perPage: 100) { items { slug opensAt deadline programme { slug } } } }"
+    )
+    items = listed["data"]["calls"]["items"]
+    programme = next(item["programme"]["slug"] for item in items if item["programme"])
+    by_programme = events(client.get("/feeds/calls.ics", {"programme": programme}))
+    in_programme = [i for i in items if i["programme"] and i["programme"]["slug"] == programme]
+    assert len(by_programme) == sum(bool(i["opensAt"]) + bool(i["deadline"]) for i in in_programme)
+    assert not events(client.get("/feeds/calls.ics", {"programme": "no-such-programme"}))
+    deadlines = sorted(item["deadline"][:10] for item in items if item["deadline"])
+    middle = deadlines[len(deadlines) // 2]
+    after = events(client.get("/feeds/calls.ics", {"deadlineAfter": middle}))
+    before = events(client.get("/feeds/calls.ics", {"deadlineBefore": middle}))
+    assert after and before and len(after) < len(every_call) and len(before) < len(every_call)
+    for found in after.values():
+        if "call-deadline" in str(found["UID"]):
+            assert found.decoded("DTSTART").date().isoformat() >= middle
+    assert client.get("/feeds/calls.ics", {"deadlineAfter": "soon"}).status_code == 400
+
+    every_conference = events(client.get("/feeds/conferences.ics"))
+    upcoming = events(client.get("/feeds/conferences.ics", {"upcoming": "true"}))
+    over = events(client.get("/feeds/conferences.ics", {"upcoming": "false"}))
+    assert set(upcoming) | set(over) == set(every_conference)
+    assert not set(upcoming) & set(over)
+    assert not events(client.get("/feeds/conferences.ics", {"eligibleCountry": "US"}))
+    assert events(client.get("/feeds/conferences.ics", {"eligibleCountry": "SI"}))
+    assert client.get("/feeds/conferences.ics", {"eligibleCountry": "Slovenia"}).status_code == 400

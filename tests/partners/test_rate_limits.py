@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import socket
 from typing import Any
 
@@ -128,7 +129,10 @@ def _redis_answers() -> bool:
 def test_counts_live_in_redis(client: Client, db: None, budgets: Any, settings: Any) -> None:
     import redis
 
-    settings.CMS_RATE_LIMIT_STORAGE_URL = "redis://127.0.0.1:6379/13"
+    # TEST_REDIS_URL: a database of the shared Redis that nobody else writes to.
+    settings.CMS_RATE_LIMIT_STORAGE_URL = os.environ.get(
+        "TEST_REDIS_URL", "redis://127.0.0.1:6379/13"
+    )
     rate_limits.reset()
     try:
         for number in range(2):
@@ -148,3 +152,22 @@ def test_documented_defaults() -> None:
         "key": {"uncached": "600/minute", "requests": "6000/minute"},
     }
     assert base.CMS_RATE_LIMIT_STORE_DOWN == "allow"
+
+
+def test_an_ipv6_client_is_counted_by_its_64_prefix(client: Client, db: None, budgets: Any) -> None:
+    """One host owns a whole /64: changing the interface id does not buy a fresh budget."""
+
+    def from_address(number: int, address: str) -> int:
+        query = f"query Q{number} {{ __typename }}"
+        return client.post(
+            "/graphql/", {"query": query}, content_type="application/json", REMOTE_ADDR=address
+        ).status_code
+
+    assert from_address(1, "2001:db8:1:2::1") == 200
+    assert from_address(2, "2001:db8:1:2:aaaa:bbbb:cccc:dddd") == 200
+    assert from_address(3, "2001:db8:1:2::ffff") == 429
+    # The neighbouring /64 and IPv4 clients keep their own budgets.
+    assert from_address(4, "2001:db8:1:3::1") == 200
+    assert from_address(5, "192.0.2.1") == 200
+    assert from_address(6, "192.0.2.2") == 200
+    assert from_address(7, "192.0.2.2") == 200
