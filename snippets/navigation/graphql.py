@@ -17,10 +17,13 @@ from snippets.navigation.models import Menu, SiteSettings
 
 
 def menu_name_enum() -> type[graphene.Enum]:
+    def describe(member: object) -> str:
+        if member is None:
+            return "Where a partner site shows a menu."
+        return f"The {Menu.Location(member.value).label.lower()}."
+
     return graphene.Enum(
-        "MenuName",
-        [(code.upper(), code) for code in Menu.Location.values],
-        description="Where a partner site shows a menu: MAIN in the header, FOOTER below.",
+        "MenuName", [(code.upper(), code) for code in Menu.Location.values], description=describe
     )
 
 
