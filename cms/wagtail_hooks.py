@@ -1,4 +1,5 @@
-"""Core admin hooks: public page links in rich text and the sign-in lockouts viewset."""
+"""Core admin hooks: public page links in rich text, the sign-in lockouts viewset, and the
+cross-type partner queries (agenda, redirects)."""
 
 from typing import Any
 
@@ -24,3 +25,12 @@ register_permission_policy(AccessAttempt, LockoutPermissionPolicy(AccessAttempt)
 @hooks.register("register_admin_viewset")
 def register_lockouts() -> LockoutViewSet:
     return LockoutViewSet("sign_in_lockouts")
+
+
+@hooks.register("register_partner_queries")
+def add_agenda_and_redirect_queries() -> list[type]:
+    from cms.graphql.agenda import build_agenda_query
+    from cms.graphql.redirect_query import RedirectQuery
+
+    agenda = build_agenda_query()
+    return [RedirectQuery] if agenda is None else [agenda, RedirectQuery]

@@ -20,6 +20,7 @@ from wagtail.models import Page
 
 from cms.frontend import frontend_url
 from cms.graphql.context import request_context
+from cms.graphql.moved import MovedToType, resolve_moved_to
 from cms.graphql.translation_status import TranslationStatus, TranslationStatusType
 
 CHILDREN_LIMIT = 100
@@ -103,9 +104,16 @@ class PublicPageInterface(graphene.Interface):
         description="The public pages directly below this one.",
         limit=graphene.Int(default_value=20, description=f"At most {CHILDREN_LIMIT}."),
     )
+    moved_to = graphene.Field(
+        MovedToType,
+        description="Set when a lookup by slug (e.g. call(slug:)) was given an old slug: the "
+        "page has moved there; null otherwise.",
+    )
 
     class Meta:
         name = "PageInterface"
+
+    resolve_moved_to = staticmethod(resolve_moved_to)
 
     @classmethod
     def resolve_type(cls, instance: Page, info: Any) -> Any:

@@ -11,9 +11,10 @@ from graphql import GraphQLError
 from wagtail.models import Locale, Page, Site
 
 from cms.graphql.context import request_context
-from cms.graphql.interfaces import PublicPageInterface
+from cms.graphql.interfaces import PublicPageInterface, PublicSnippetInterface
 from cms.graphql.limits import check_search_terms
 from cms.graphql.registry import fallback_argument, page_window, resolve_locale
+from cms.graphql.snippet_search import snippet_hits
 from cms.graphql.types import PaginationType
 from cms.partners.access import may_preview
 from cms.search import search_backend
@@ -28,9 +29,20 @@ class SearchResultsType(graphene.ObjectType):
 
     items = graphene.List(graphene.NonNull(PublicPageInterface), required=True)
     pagination = graphene.Field(PaginationType, required=True)
+    snippets = graphene.List(
+        graphene.NonNull(PublicSnippetInterface),
+        required=True,
+        description="Organisations, people and other snippets that match, in the language "
+        "searched (use `... on Organisation`); asked for only when selected.",
+        limit=graphene.Int(default_value=10, description="At most this many of each type."),
+    )
 
     class Meta:
         name = "SearchResults"
+
+    @staticmethod
+    def resolve_snippets(results: dict[str, Any], info: Any, limit: int = 10) -> list[Any]:
+        return snippet_hits(info, results["query"], results["locale"], limit)
 
 
 def locale_home(locale: Locale) -> Page | None:
@@ -143,6 +155,8 @@ class CoreQueries(graphene.ObjectType):
         items = [pages[pk] for pk in window if pk in pages]
         context.loaders.note(items)
         return {
+            "query": query,
+            "locale": language,
             "items": items,
             "pagination": {
                 "total": total,

@@ -281,16 +281,23 @@ def _resolve_single(query: ContentQuery) -> Callable[..., Any]:
     def resolve(
         root: Any, info: Any, slug: str, locale: str | None = None, fallback: bool = True
     ) -> Any:
+        from cms.graphql.lookups import find_by_slug
+
         context = request_context(info)
         language = resolve_locale(locale, info)
         chain = context.fallback_chain(language) if fallback else [language]
-        for candidate in chain:
-            found = with_fallbacks(query.queryset, candidate, False, context)
-            found = found.filter(slug=slug).first()
-            if found is not None:
-                context.loaders.note([found])
-                return found
-        return None
+        found = find_by_slug(
+            info,
+            context,
+            query.model_class(),
+            lambda other: with_fallbacks(query.queryset, other, False, context),
+            slug,
+            language,
+            chain,
+        )
+        if found is not None:
+            context.loaders.note([found])
+        return found
 
     return resolve
 
@@ -322,7 +329,9 @@ def build_query_mixin() -> type[graphene.ObjectType]:
             node,
             description=f"One of the {query.plural} by its slug; null if it is not public.",
             slug=graphene.String(
-                required=True, description="The slug, the same in every language."
+                required=True,
+                description="The slug in any language, or an old one (the answer's movedTo "
+                "then says so).",
             ),
             locale=graphene.String(description="Language code; defaults to the default."),
             fallback=fallback_argument(),

@@ -366,6 +366,9 @@ CMS_IMAGE_MAX_FRAMES = env.int("IMAGE_MAX_FRAMES", default=1000)
 # Draftail that opens rich text written past it (imports, scripts) instead of answering 500.
 WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "cms.rich_text_editor.RichTextEditor"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# A changed slug or a moved page leaves a redirect from its old address (Wagtail's default,
+# stated because the API's `redirect` and `movedTo` rely on it).
+WAGTAILREDIRECTS_AUTO_CREATE = True
 # Admin (interface) languages, separate from the content languages above: the content
 # languages first, then every other language Wagtail's admin is translated into.
 WAGTAILADMIN_PERMITTED_LANGUAGES = admin_languages(LANGUAGES)

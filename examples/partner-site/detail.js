@@ -2,6 +2,7 @@
 // ?slug= and ?locale=.
 
 import { query } from "./api.js";
+import { renderChrome } from "./chrome.js";
 import { visitorLanguage, words } from "./i18n.js";
 import { CALL, CONFERENCE, MUNICIPALITY, NEWS_ITEM, PROJECT } from "./queries.js";
 import {
@@ -36,6 +37,7 @@ export async function renderDetail(kind) {
   const { document: text, field, typename, render, back } = KINDS[kind];
   const w = words(language);
   setLanguage(language);
+  renderChrome(language);
   try {
     const item = slug ? (await query(text, { slug, locale: language }))[field] : null;
     if (!item) {

@@ -9,6 +9,8 @@ const WORDS = {
   en: {
     siteName: "Solidarity network",
     footer: "Content from Solidarity CMS through its GraphQL API.",
+    mainMenu: "Main menu",
+    footerMenu: "More links",
     openCalls: "Open calls",
     noCalls: "There are no open calls at the moment.",
     conferences: "Upcoming conferences",
@@ -57,6 +59,8 @@ const WORDS = {
   sl: {
     siteName: "Solidarnostna mreža",
     footer: "Vsebina iz sistema Solidarity CMS prek njegovega vmesnika GraphQL.",
+    mainMenu: "Glavni meni",
+    footerMenu: "Več povezav",
     openCalls: "Odprti razpisi",
     noCalls: "Trenutno ni odprtih razpisov.",
     conferences: "Prihajajoče konference",
@@ -105,6 +109,8 @@ const WORDS = {
   sv: {
     siteName: "Solidaritetsnätverket",
     footer: "Innehåll från Solidarity CMS via dess GraphQL-API.",
+    mainMenu: "Huvudmeny",
+    footerMenu: "Fler länkar",
     openCalls: "Öppna utlysningar",
     noCalls: "Det finns inga öppna utlysningar just nu.",
     conferences: "Kommande konferenser",

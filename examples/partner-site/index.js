@@ -3,6 +3,7 @@
 // Preview.
 
 import { ApiError, previewKey, query, rememberPreviewKey } from "./api.js";
+import { renderChrome } from "./chrome.js";
 import { CALLS_PER_PAGE } from "./config.js";
 import { visitorLanguage, words, formatDate, formatMoment } from "./i18n.js";
 import { HOME, previewQuery } from "./queries.js";
@@ -37,6 +38,7 @@ const DETAIL = {
 async function home() {
   const w = words(language);
   setLanguage(language);
+  renderChrome(language);
   document.title = w.openCalls;
   languages.replaceChildren(languageSwitcher(language, { hrefFor: (code) => `?locale=${code}` }));
   const data = await query(HOME, { locale: language, perPage: CALLS_PER_PAGE });

@@ -151,3 +151,14 @@ export function previewQuery(contentType) {
   }
   ${fragment}`;
 }
+
+// The site's frame: the network's name, tagline and links from the CMS (siteSettings, menu).
+export const CHROME = `
+  query Chrome($locale: String!) {
+    siteSettings(locale: $locale) {
+      networkName tagline contactEmail
+      socialLinks { network networkLabel url }
+    }
+    main: menu(name: MAIN, locale: $locale) { items { label url } }
+    footer: menu(name: FOOTER, locale: $locale) { items { label url } }
+  }`;

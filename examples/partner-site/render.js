@@ -67,7 +67,7 @@ const ALLOWED = {
   H2: [], H3: [], H4: [], BLOCKQUOTE: [], A: ["href"],
 };
 
-function safeHref(value) {
+export function safeHref(value) {
   try {
     const url = new URL(value, location.href);
     return ["http:", "https:", "mailto:"].includes(url.protocol) ? value : null;

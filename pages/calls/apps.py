@@ -17,7 +17,8 @@ class CallsConfig(ContentPlugin):
 
         from cms.graphql.registry import ContentQuery, register_content_query
         from pages.calls import selectors
-        from pages.calls.types import CallStatusEnum
+        from pages.calls.models.fields import MAX_AGE
+        from pages.calls.types import CallStatusEnum, organisation_kind_enum
 
         register_content_query(
             ContentQuery(
@@ -34,6 +35,16 @@ class CallsConfig(ContentPlugin):
                         description=(
                             "ISO 3166-1 alpha-2 code, e.g. SI: calls open to that country "
                             "directly or through one of their country groups."
+                        )
+                    ),
+                    "eligible_organisation_kind": graphene.Argument(
+                        organisation_kind_enum(),
+                        description="Only calls organisations of this kind may apply to.",
+                    ),
+                    "age": graphene.Int(
+                        description=(
+                            f"An applicant's age, 0 to {MAX_AGE}: only calls whose age range "
+                            "includes it (calls without an age limit included)."
                         )
                     ),
                     "deadline_after": graphene.Date(

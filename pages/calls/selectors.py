@@ -6,14 +6,17 @@ import datetime
 import enum
 from typing import TYPE_CHECKING, Any
 
+from graphql import GraphQLError
+
 from django.apps import apps
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from wagtail.models import Locale
 
-from cms.eligibility import eligible_country_code, open_to_country
+from cms.eligibility import eligible_country_code, open_to_country, padded_codes
 from cms.graphql.visibility import Visibility
 from pages.calls.models import CallPage
+from pages.calls.models.fields import MAX_AGE
 from pages.calls.querysets import CallPageQuerySet
 
 if TYPE_CHECKING:
@@ -56,6 +59,8 @@ def calls_filter(
     eligible_country: str | None = None,
     deadline_after: datetime.date | None = None,
     deadline_before: datetime.date | None = None,
+    eligible_organisation_kind: Any = None,
+    age: int | None = None,
     **unknown: Any,
 ) -> QuerySet[CallPage]:
     """Apply the GraphQL list arguments; the status is worked out at request time."""
@@ -70,11 +75,33 @@ def calls_filter(
         queryset = queryset.filter(programme__translation_key__in=keys)
     if eligible_country:
         queryset = open_to_country(queryset, eligible_country_code(eligible_country))
+    if eligible_organisation_kind is not None:
+        kind = getattr(eligible_organisation_kind, "value", eligible_organisation_kind)
+        queryset = calls_open_to_organisation_kind(queryset, kind)
+    if age is not None:
+        queryset = calls_open_to_age(queryset, age)
     if deadline_after:
         queryset = queryset.filter(deadline__date__gte=deadline_after)
     if deadline_before:
         queryset = queryset.filter(deadline__date__lte=deadline_before)
     return queryset
+
+
+def calls_open_to_organisation_kind(queryset: QuerySet[CallPage], kind: str) -> QuerySet[CallPage]:
+    """Calls that organisations of ``kind`` (a value of ``Organisation.kind``) may apply to;
+    a call that lists no kind is for individuals and never matches."""
+    padded = padded_codes("eligible_organisation_kinds")
+    return queryset.alias(_padded_kinds=padded).filter(_padded_kinds__contains=f",{kind},")
+
+
+def calls_open_to_age(queryset: QuerySet[CallPage], age: int) -> QuerySet[CallPage]:
+    """Calls whose age range includes ``age``; a call without a limit on one side has none."""
+    if not 0 <= age <= MAX_AGE:
+        raise GraphQLError(f"Argument 'age': {age} is not an age; give 0 to {MAX_AGE}.")
+    return queryset.filter(
+        Q(min_age__isnull=True) | Q(min_age__lte=age),
+        Q(max_age__isnull=True) | Q(max_age__gte=age),
+    )
 
 
 def calls_under(index: CallIndexPage, visibility: Visibility | None = None) -> QuerySet[CallPage]:

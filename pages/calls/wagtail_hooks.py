@@ -1,5 +1,6 @@
 """Admin: a flat listing of every call page, filterable by status, programme and deadline; the
-dashboard panel of calls closing soon; call index pages as moderated sections."""
+dashboard panel of calls closing soon; call index pages as moderated sections; the calls' feeds
+and agenda entries."""
 
 from typing import Any, ClassVar
 
@@ -16,7 +17,9 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from cms.admin_columns import MomentColumn
+from cms.graphql.agenda import AGENDA_HOOK, AgendaSource
 from cms.partners.feeds import FEEDS_HOOK
+from pages.calls.agenda import call_agenda_source
 from pages.calls.feeds import feed_urls
 from pages.calls.models import CallIndexPage, CallPage
 from pages.calls.panels import CallsClosingSoonPanel
@@ -106,3 +109,8 @@ def call_index_pages_are_moderated() -> type[CallIndexPage]:
 @hooks.register(FEEDS_HOOK)
 def register_call_feeds() -> list[URLPattern]:
     return feed_urls()
+
+
+@hooks.register(AGENDA_HOOK)
+def register_call_agenda() -> list[AgendaSource]:
+    return call_agenda_source()

@@ -28,6 +28,12 @@ class ConferencesConfig(ContentPlugin):
                     "upcoming": graphene.Boolean(
                         description="True: not over yet (including running ones); false: over."
                     ),
+                    "starts_after": graphene.Date(
+                        description="Only conferences starting on this day or later."
+                    ),
+                    "starts_before": graphene.Date(
+                        description="Only conferences starting on this day or earlier."
+                    ),
                     "eligible_country": graphene.String(
                         description=(
                             "ISO 3166-1 alpha-2 code, e.g. SI: conferences open to that country "

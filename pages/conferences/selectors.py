@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from wagtail.models import Locale
 
 from cms.eligibility import eligible_country_code, open_to_country
+from cms.graphql.date_ranges import check_date_range
 from cms.graphql.visibility import Visibility
 from pages.conferences.models import ConferencePage
 from pages.conferences.querysets import ConferencePageQuerySet
@@ -36,9 +37,16 @@ def conferences_filter(
     *,
     upcoming: bool | None = None,
     eligible_country: str | None = None,
+    starts_after: datetime.date | None = None,
+    starts_before: datetime.date | None = None,
     **unknown: Any,
 ) -> QuerySet[ConferencePage]:
     """Apply the GraphQL list arguments; ``eligibleCountry`` is an ISO 3166-1 alpha-2 code."""
+    check_date_range(starts_after, starts_before, "startsAfter", "startsBefore")
+    if starts_after:
+        queryset = queryset.filter(starts_at__date__gte=starts_after)
+    if starts_before:
+        queryset = queryset.filter(starts_at__date__lte=starts_before)
     if upcoming is not None:
         queryset = conferences_upcoming(queryset, upcoming=upcoming)
     if eligible_country:

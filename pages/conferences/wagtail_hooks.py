@@ -13,7 +13,9 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from cms.admin_columns import MomentColumn
+from cms.graphql.agenda import AGENDA_HOOK, AgendaSource
 from cms.partners.feeds import FEEDS_HOOK
+from pages.conferences.agenda import conference_agenda_source
 from pages.conferences.feeds import feed_urls
 from pages.conferences.models import ConferencePage
 
@@ -73,3 +75,8 @@ def register_conference_listing() -> ConferencePageListingViewSet:
 @hooks.register(FEEDS_HOOK)
 def register_conferences_feeds() -> list[URLPattern]:
     return feed_urls()
+
+
+@hooks.register(AGENDA_HOOK)
+def register_conference_agenda() -> list[AgendaSource]:
+    return conference_agenda_source()

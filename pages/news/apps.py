@@ -26,6 +26,12 @@ class NewsConfig(ContentPlugin):
                 queryset=selectors.news_for_api,
                 filters={
                     "category": graphene.String(description="Slug of a category."),
+                    "published_after": graphene.Date(
+                        description="Only news items dated this day or later."
+                    ),
+                    "published_before": graphene.Date(
+                        description="Only news items dated this day or earlier."
+                    ),
                     "project": graphene.String(description="Slug of a related project."),
                     "municipality": graphene.String(description="Slug of a related municipality."),
                 },

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
@@ -9,6 +10,7 @@ from django.db.models import QuerySet
 
 from wagtail.models import Locale, Page
 
+from cms.graphql.date_ranges import check_date_range
 from cms.graphql.visibility import Visibility, public_pages
 from pages.news.models import NewsPage
 
@@ -34,6 +36,8 @@ def news_filter(
     category: str | None = None,
     project: str | None = None,
     municipality: str | None = None,
+    published_after: datetime.date | None = None,
+    published_before: datetime.date | None = None,
     **unknown: Any,
 ) -> QuerySet[NewsPage]:
     """Narrow ``queryset`` by the slugs of a category, a related project or municipality.
@@ -41,6 +45,11 @@ def news_filter(
     Relations are copied unchanged into translations, so they may point at items in another
     language: matching goes through translation keys.
     """
+    check_date_range(published_after, published_before, "publishedAfter", "publishedBefore")
+    if published_after:
+        queryset = queryset.filter(date__gte=published_after)
+    if published_before:
+        queryset = queryset.filter(date__lte=published_before)
     for slug, relation, label in (
         (category, "categories", "categories.Category"),
         (project, "related_projects", "projects.ProjectPage"),

@@ -6,6 +6,8 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from cms.graphql.agenda import AGENDA_HOOK, AgendaSource
+from pages.projects.agenda import project_agenda_source
 from pages.projects.models import ProjectPage
 
 
@@ -38,3 +40,8 @@ class ProjectPageListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_project_listing() -> ProjectPageListingViewSet:
     return ProjectPageListingViewSet("project_pages")
+
+
+@hooks.register(AGENDA_HOOK)
+def register_project_agenda() -> list[AgendaSource]:
+    return project_agenda_source()
