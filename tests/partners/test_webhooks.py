@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from io import StringIO
 from typing import Any
 from unittest import mock
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 from standardwebhooks.webhooks import Webhook
 
 from django.core.management import call_command
@@ -18,7 +21,7 @@ from django.test import Client
 
 from wagtail.models import Page
 
-from cms.partners.delivery import UnsafeTarget, check_target
+from cms.partners.delivery import UnsafeTarget, check_target, resume_stalled
 from cms.partners.models import Partner, WebhookDelivery, WebhookEndpoint
 
 
@@ -190,3 +193,30 @@ def test_redeliver_in_the_admin(
     delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts) == ("succeeded", 2)
     assert json.loads(receiver.received[-1][1])["type"] == "page.published"
+
+
+def test_a_delivery_whose_worker_died_is_resumed(
+    endpoint: WebhookEndpoint,
+    receiver: Receiver,
+    home: Page,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    publish(home, django_capture_on_commit_callbacks)
+    delivery = WebhookDelivery.objects.get()
+    # Waiting in the queue: not stalled, however long it waits.
+    assert resume_stalled(timedelta(0)) == []
+    # A worker claims the task and dies under it (PostgreSQL went away): it stays RUNNING
+    # and no worker runs it again.
+    DBTaskResult.objects.get().claim("worker-that-died")
+    run_worker()
+    assert receiver.received == []
+    # Running for less than two minutes: maybe still alive.
+    assert resume_stalled() == []
+    out = StringIO()
+    call_command("resume_webhook_deliveries", "--minutes", "0", stdout=out)
+    assert out.getvalue() == "Resumed 1 webhook deliveries.\n"
+    run_worker()
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == ("succeeded", 1)
+    assert [headers["webhook-id"] for headers, _body in receiver.received] == [delivery.message_id]
+    assert resume_stalled(timedelta(0)) == []
