@@ -88,9 +88,13 @@ def wait_for(url: str, timeout: float = START_TIMEOUT, accept: tuple[int, ...] =
 class Fleet:
     """Starts, restarts and stops the fleet's processes."""
 
-    def __init__(self, ports: Ports | None = None, name: str = "cms") -> None:
+    def __init__(
+        self, ports: Ports | None = None, name: str = "cms", env: dict[str, str] | None = None
+    ) -> None:
         self.ports = ports or Ports()
         self.name = name
+        #: Settings of every app process beyond the production layout's (the soak's).
+        self.env = env or {}
         self.logs = STATE_DIR / "logs"
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
         self.pg_data = RUNTIME_DIR / "pg"
@@ -148,6 +152,7 @@ class Fleet:
             "METRICS_ENABLED": "true",
             "LOG_FORMAT": "json",
             "WEB_CONCURRENCY": "2",
+            **self.env,
         }
         env.update(overrides)
         return env
@@ -382,6 +387,7 @@ class Fleet:
                 process.wait()
         self.stop_postgres()
         (STATE_DIR / "state.json").unlink(missing_ok=True)
+        say("The fleet is stopped")
 
     def write_state(self) -> None:
         state = {

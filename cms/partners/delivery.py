@@ -7,6 +7,12 @@ multicast (unless ``CMS_WEBHOOK_ALLOW_PRIVATE_TARGETS``), connecting to exactly 
 that was checked (:mod:`cms.partners.outbound`). 5xx answers, 408, 429, timeouts and
 connection errors are retried with exponential backoff and jitter for
 ``CMS_WEBHOOK_RETRY_HOURS``; other answers are final.
+
+A worker that dies under a task (PostgreSQL went away) leaves it ``RUNNING`` in
+django-tasks-db's table for good: the library has no public way to take such a task back.
+:func:`resume_stalled` (``manage.py resume_webhook_deliveries``, scheduled like
+``publish_scheduled``) queues a new attempt for a delivery whose task is gone, from this
+app's own delivery rows; django-tasks-db's rows are only read.
 """
 
 from __future__ import annotations
@@ -18,12 +24,13 @@ import random
 import time
 from datetime import datetime, timedelta
 
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 from standardwebhooks.webhooks import Webhook
 
 from django.conf import settings
 from django.core.management import call_command
+from django.db.models import Q
 from django.utils import timezone
 
 from cms.partners.models import WebhookDelivery
@@ -36,6 +43,9 @@ RETRY_STATUSES = frozenset({408, 429})
 RESPONSE_BYTES = 1024
 KEEP_DAYS = 30
 PRUNE_EVERY = timedelta(days=1)
+#: A task RUNNING longer than this lost its worker: an attempt waits at most
+#: ``CMS_WEBHOOK_TIMEOUT_SECONDS`` (10 s) for the receiver.
+STALLED_AFTER = timedelta(minutes=2)
 
 
 def retry_delay(attempt: int) -> float:
@@ -124,6 +134,30 @@ def redeliver(delivery: WebhookDelivery) -> None:
     from django.db import transaction
 
     transaction.on_commit(lambda: deliver_webhook.enqueue(delivery.pk))
+
+
+def resume_stalled(stalled_after: timedelta = STALLED_AFTER) -> list[int]:
+    """Queue an attempt for every delivery due for ``stalled_after`` with no live task; the ids.
+
+    A task is live while it waits (``READY``) or has run for less than ``stalled_after``. The
+    new attempt carries the same ``webhook-id``: if the lost one had reached the receiver, the
+    receiver can tell the repeat.
+    """
+    now = timezone.now()
+    due = now - stalled_after
+    waiting = WebhookDelivery.objects.filter(
+        status__in=(WebhookDelivery.Status.PENDING, WebhookDelivery.Status.RETRYING)
+    ).filter(Q(next_attempt_at__lte=due) | Q(next_attempt_at__isnull=True, created_at__lte=due))
+    live = DBTaskResult.objects.filter(task_path=deliver_webhook.module_path).filter(
+        Q(status=TaskResultStatus.READY) | Q(status=TaskResultStatus.RUNNING, started_at__gt=due)
+    )
+    queued = {args_kwargs["args"][0] for args_kwargs in live.values_list("args_kwargs", flat=True)}
+    resumed = [pk for pk in waiting.values_list("pk", flat=True) if pk not in queued]
+    for pk in resumed:
+        deliver_webhook.enqueue(pk)
+    if resumed:
+        logger.warning("Resumed %d webhook deliveries whose task was lost", len(resumed))
+    return resumed
 
 
 def prune(days: int = KEEP_DAYS) -> int:

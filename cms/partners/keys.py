@@ -30,6 +30,8 @@ class Caller:
     """Who is calling the API: a partner's key or an anonymous client."""
 
     key_id: int | None = None
+    #: The key's displayed prefix (``PartnerKey.prefix``): safe to log, unlike the key.
+    key_prefix: str = ""
     partner_id: int | None = None
     partner_name: str = ""
     scopes: frozenset[str] = field(default_factory=frozenset)
@@ -117,6 +119,7 @@ def authenticate(key: str, now: datetime | None = None) -> Caller:
         PartnerKey.objects.filter(pk=record.pk).update(last_used_at=now)
     return Caller(
         key_id=record.pk,
+        key_prefix=record.prefix,
         partner_id=record.partner_id,
         partner_name=record.partner.name,
         scopes=record.scopes,

@@ -1,9 +1,11 @@
 """API keys and rate limits on the partner API (/graphql/, /feeds/, /sitemap.xml).
 
 Runs before the view: a sent key is checked (401 when it names no usable key), the caller is
-handed to the view through :func:`cms.partners.access.caller_of`, and the ``requests`` budget
-is spent. The ``uncached`` budget is spent where the work starts: feeds here, GraphQL in the
-view once its response cache missed (:func:`cms.partners.access.refuse_uncached_work`).
+handed to the view through :func:`cms.partners.access.caller_of`, its key's prefix (never the
+key) to the request's log line through :func:`cms.request_log.note_partner_key`, and the
+``requests`` budget is spent. The ``uncached`` budget is spent where the work starts: feeds
+here, GraphQL in the view once its response cache missed
+(:func:`cms.partners.access.refuse_uncached_work`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from cms.partners.access import CALLER_ATTRIBUTE
 from cms.partners.endpoints import endpoint_of
 from cms.partners.errors import json_error
 from cms.partners.keys import ANONYMOUS, Caller, InvalidKey, authenticate, sent_key
+from cms.request_log import note_partner_key
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +44,8 @@ class PartnerAccessMiddleware:
             return caller_or_refusal
         caller = caller_or_refusal
         setattr(request, CALLER_ATTRIBUTE, caller)
+        if not caller.anonymous:
+            note_partner_key(caller.key_prefix)
         address = client_address(request)
         refusal = rate_limits.spend(caller, address, "requests")
         if refusal is None and endpoint == "feed":

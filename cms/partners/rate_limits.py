@@ -19,6 +19,7 @@ import functools
 import ipaddress
 import logging
 import math
+import threading
 import time
 from dataclasses import dataclass
 from typing import Literal
@@ -81,8 +82,15 @@ def _limiter(url: str) -> FixedWindowRateLimiter:
     return FixedWindowRateLimiter(storage)
 
 
+#: One thread builds the store: ``limits`` imports its Redis client lazily and reads its
+#: version, and a thread that finds the module half-imported by another reads "0.0.0" and
+#: raises ConfigurationError (the first requests of a freshly started gthread worker).
+_building = threading.Lock()
+
+
 def limiter() -> FixedWindowRateLimiter:
-    return _limiter(settings.CMS_RATE_LIMIT_STORAGE_URL)
+    with _building:
+        return _limiter(settings.CMS_RATE_LIMIT_STORAGE_URL)
 
 
 def reset() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -171,3 +173,42 @@ def test_an_ipv6_client_is_counted_by_its_64_prefix(client: Client, db: None, bu
     assert from_address(5, "192.0.2.1") == 200
     assert from_address(6, "192.0.2.2") == 200
     assert from_address(7, "192.0.2.2") == 200
+
+
+FIRST_REQUESTS = """
+import os, sys, threading
+import django
+django.setup()
+from django.conf import settings
+settings.CMS_RATE_LIMIT_STORAGE_URL = "redis://127.0.0.1:9/0"  # built, never connected
+from cms.partners import rate_limits
+assert "redis" not in sys.modules
+barrier = threading.Barrier(16)
+errors = []
+def first_request():
+    barrier.wait()
+    try:
+        rate_limits.limiter()
+    except Exception as error:
+        errors.append(repr(error))
+threads = [threading.Thread(target=first_request) for _ in range(16)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print(errors[:1])
+"""
+
+
+def test_the_first_requests_of_a_new_process_at_once_find_the_store() -> None:
+    # A gthread worker just started (an instance restarted under load): its threads ask for
+    # the store together while Redis's client is still being imported.
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", FIRST_REQUESTS],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert result.stdout.strip() == "[]"

@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from io import StringIO
 from typing import Any
 from unittest import mock
 
@@ -30,6 +31,7 @@ from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from cms.editorial.groups import grant_page_rights
+from cms.partners.delivery import resume_stalled
 from cms.partners.models import Partner, WebhookDelivery, WebhookEndpoint
 from cms.partners.outbound import UnsafeTarget, check_target, pool_for, resolve_target
 
@@ -432,3 +434,30 @@ def test_an_attempt_ends_at_the_timeout_even_when_the_receiver_keeps_sending(
     delivery = WebhookDelivery.objects.get()
     assert (delivery.status, delivery.attempts, delivery.response_code) == ("retrying", 1, None)
     assert "timed out" in delivery.error
+
+
+def test_a_delivery_whose_worker_died_is_resumed(
+    endpoint: WebhookEndpoint,
+    receiver: Receiver,
+    home: Page,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    publish(home, django_capture_on_commit_callbacks)
+    delivery = WebhookDelivery.objects.get()
+    # Waiting in the queue: not stalled, however long it waits.
+    assert resume_stalled(timedelta(0)) == []
+    # A worker claims the task and dies under it (PostgreSQL went away): it stays RUNNING
+    # and no worker runs it again.
+    DBTaskResult.objects.get().claim("worker-that-died")
+    run_worker()
+    assert receiver.received == []
+    # Running for less than two minutes: maybe still alive.
+    assert resume_stalled() == []
+    out = StringIO()
+    call_command("resume_webhook_deliveries", "--minutes", "0", stdout=out)
+    assert out.getvalue() == "Resumed 1 webhook deliveries.\n"
+    run_worker()
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == ("succeeded", 1)
+    assert [headers["webhook-id"] for headers, _body in receiver.received] == [delivery.message_id]
+    assert resume_stalled(timedelta(0)) == []

@@ -17,6 +17,8 @@ from django.http import HttpRequest, HttpResponse
 from django.test import Client, RequestFactory
 
 from cms.log_config import logging_config
+from cms.partners.keys import create_key
+from cms.partners.models import Partner
 from cms.request_log import RequestLogMiddleware, note_partner_key
 
 QUERY = {"query": 'query Home { page(urlPath: "/") { title } }'}
@@ -94,6 +96,36 @@ def test_partner_key_prefix_joins_the_request_line(
     (line,) = _lines(json_lines)
     assert line["partner_key"] == "pk_3f9a"
     assert line["sql_count"] == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("header", ["Authorization", "X-API-Key"])
+def test_a_partner_key_request_logs_the_key_prefix_never_the_key(
+    json_lines: io.StringIO, client: Client, home: Any, header: str
+) -> None:
+    partner = Partner.objects.create(name="Maribor", contact="web@maribor.example")
+    record, key = create_key(partner, label="site")
+    value = f"Bearer {key}" if header == "Authorization" else key
+    response = client.get("/graphql/", QUERY, headers={header: value})
+    assert response.status_code == 200
+    (line,) = [line for line in _lines(json_lines) if line["logger"] == "cms.request"]
+    assert line["partner_key"] == record.prefix
+    assert key not in json_lines.getvalue()
+    # The next request, without a key, is anonymous again.
+    client.get("/graphql/", QUERY)
+    assert _lines(json_lines)[-1]["partner_key"] is None
+
+
+@pytest.mark.django_db
+def test_a_refused_key_logs_no_prefix(json_lines: io.StringIO, client: Client, home: Any) -> None:
+    partner = Partner.objects.create(name="Maribor", contact="web@maribor.example")
+    record, key = create_key(partner)
+    guessed = key[:-4] + "AAAA"
+    response = client.get("/graphql/", QUERY, headers={"Authorization": f"Bearer {guessed}"})
+    assert response.status_code == 401
+    (line,) = [line for line in _lines(json_lines) if line["logger"] == "cms.request"]
+    assert line["partner_key"] is None
+    assert record.prefix not in json_lines.getvalue()
 
 
 @pytest.mark.django_db
