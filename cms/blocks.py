@@ -23,10 +23,14 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))], default="h2", label=_("Level")
     )
 
-    graphql_fields = [GraphQLString("text"), GraphQLString("level")]
+    graphql_fields = [
+        GraphQLString("text", description="The heading's text."),
+        GraphQLString("level", description="h2 or h3."),
+    ]
 
     class Meta:
         icon = "title"
+        graphql_description = "A section heading."
 
 
 @register_streamfield_block
@@ -49,13 +53,18 @@ class ImageBlock(blocks.StructBlock):
     credit = blocks.CharBlock(required=False, max_length=250, label=_("Credit"))
 
     graphql_fields = [
-        GraphQLImage("image", source="image_for_reader"),
-        GraphQLString("caption"),
-        GraphQLString("credit"),
+        GraphQLImage(
+            "image",
+            source="image_for_reader",
+            description="The image, with this block's alt text; null if it is not public.",
+        ),
+        GraphQLString("caption", description="Text shown with the image; may be empty."),
+        GraphQLString("credit", description="Who made the image; may be empty."),
     ]
 
     class Meta:
         icon = "image"
+        graphql_description = "An image with caption and credit."
 
     def image_for_reader(self, info: Any, values: dict[str, Any], **kwargs: Any) -> Any:
         """The chosen image, with this block's alt text (translated with the page)."""
@@ -74,10 +83,14 @@ class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label=_("Quote"))
     attribution = blocks.CharBlock(required=False, max_length=200, label=_("Attribution"))
 
-    graphql_fields = [GraphQLString("quote"), GraphQLString("attribution")]
+    graphql_fields = [
+        GraphQLString("quote", description="The words quoted."),
+        GraphQLString("attribution", description="Who said them; may be empty."),
+    ]
 
     class Meta:
         icon = "openquote"
+        graphql_description = "A quotation and who said it."
 
 
 @register_streamfield_block
@@ -92,10 +105,18 @@ class PageLinkBlock(blocks.StructBlock):
         required=False, max_length=200, label=_("Text"), help_text=_("Defaults to the title.")
     )
 
-    graphql_fields = [GraphQLPage("page", source="page_for_reader"), GraphQLString("text")]
+    graphql_fields = [
+        GraphQLPage(
+            "page",
+            source="page_for_reader",
+            description="The page in the reader's language; null if it is not public.",
+        ),
+        GraphQLString("text", description="Link text; when empty, use the page's title."),
+    ]
 
     class Meta:
         icon = "link"
+        graphql_description = "A link to another page of the site, with optional link text."
 
     def bulk_to_python(self, values: list[dict[str, Any]]) -> list[blocks.StructValue]:
         """Chosen pages are fetched when first read, not when a body is loaded: a GraphQL
