@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from grapple.helpers import register_streamfield_block
 from grapple.models import GraphQLImage, GraphQLPage, GraphQLString
 from wagtail import blocks
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 
@@ -66,13 +67,30 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         graphql_description = "An image with caption and credit."
 
+    def bulk_to_python(self, values: list[dict[str, Any]]) -> list[blocks.StructValue]:
+        """Chosen images are fetched when first read, not when a body is loaded: a GraphQL
+        request serves them through its loaders, every body's images in one batch."""
+        structs = super().bulk_to_python(
+            [{name: raw for name, raw in value.items() if name != "image"} for value in values]
+        )
+        for struct, value in zip(structs, values, strict=True):
+            image_id = value.get("image")
+            struct["image"] = ChosenImage(image_id) if isinstance(image_id, int) else None
+        return structs
+
     def image_for_reader(self, info: Any, values: dict[str, Any], **kwargs: Any) -> Any:
         """The chosen image, with this block's alt text (translated with the page)."""
         from cms.graphql.images import image_with_alt
+        from cms.graphql.loaders import loaders_of
 
         image = values.get("image")
-        if isinstance(image, int):  # grapple may hand over the stored id
-            image = self.child_blocks["image"].to_python(image)
+        image_id = image.__dict__.get("image_id") if isinstance(image, ChosenImage) else image
+        loaders = loaders_of(info)
+        if isinstance(image_id, int):  # as stored: grapple may hand over the bare id too
+            if loaders is None:
+                image = self.child_blocks["image"].to_python(image_id)
+            else:
+                image = loaders.chosen_image(image_id)
         return image_with_alt(image, values.get("alt") or "", info)
 
 
@@ -152,6 +170,19 @@ class ChosenPage(SimpleLazyObject):
     def __class__(self) -> type:  # type: ignore[override]
         # A type check (``isinstance(value, int)`` in grapple) must not fetch the page.
         return Page
+
+
+class ChosenImage(SimpleLazyObject):
+    """An image chosen in a block: its id is known at once, the image is fetched when read."""
+
+    def __init__(self, image_id: int) -> None:
+        super().__init__(lambda: get_image_model().objects.filter(pk=image_id).first())
+        self.__dict__["image_id"] = image_id
+
+    @property
+    def __class__(self) -> type:  # type: ignore[override]
+        # A type check (``isinstance(value, int)`` in grapple) must not fetch the image.
+        return get_image_model()
 
 
 class BodyBlock(blocks.StreamBlock):
