@@ -82,7 +82,7 @@ class CoreQueries(graphene.ObjectType):
         if token is not None:
             from cms.models import BasePage
 
-            if not may_preview(info.context.request):
+            if not may_preview(context.caller.partner):
                 raise GraphQLError(PREVIEW_SCOPE_ERROR)
 
             page = BasePage.get_page_from_preview_token(token)

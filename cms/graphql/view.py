@@ -74,6 +74,7 @@ class PartnerGraphQLView(GraphQLView):
         self._cache_key: str | None = None
         self._status: int | None = None
         self._context: RequestContext | None = None
+        self._caller_read: Caller | None = None
         self._locales: dict[int, Any] | None = None
         # Read once: a GET that misses the cache reuses what the cache lookup read.
         self._data: Any = None
@@ -173,7 +174,7 @@ class PartnerGraphQLView(GraphQLView):
         """The request context resolvers read as ``info.context`` (:mod:`cms.graphql.context`)."""
         self._context = RequestContext(
             request=request,
-            caller=Caller(_signed_in_user(request)),
+            caller=self._caller(request),
             # Read with the content generation, in one statement (``_current_generation``).
             _locales=self._locales,
         )
@@ -289,10 +290,15 @@ class PartnerGraphQLView(GraphQLView):
     def _introspection_allowed(self, request: HttpRequest) -> bool:
         if settings.CMS_GRAPHQL_INTROSPECTION:
             return True
-        if caller_of(request).may(PartnerKey.SCOPE_INTROSPECTION):
-            return True
-        user = _signed_in_user(request)
-        return bool(user is not None and user.is_staff)
+        caller = self._caller(request)
+        return caller.may(PartnerKey.SCOPE_INTROSPECTION) or caller.is_staff
+
+    def _caller(self, request: HttpRequest) -> Caller:
+        """Who is asking, read from the request once: the signed-in user, and the partner
+        :class:`cms.partners.middleware.PartnerAccessMiddleware` authenticated."""
+        if self._caller_read is None:
+            self._caller_read = Caller(user=_signed_in_user(request), partner=caller_of(request))
+        return self._caller_read
 
     # --- Caching ------------------------------------------------------------------------------
 
