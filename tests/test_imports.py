@@ -261,6 +261,27 @@ def test_core_names_no_plugin() -> None:
     assert not found, "cms/ names a plugin (plugins register themselves):\n" + "\n".join(found)
 
 
+def test_core_names_no_plugins_moderated_section() -> None:
+    # A plugin's workflow, task and group names are its own (cms/editorial/moderation.py
+    # reads them from the plugin's ModeratedSection); migrations are history.
+    from cms.editorial.moderation import moderated_sections
+
+    names = {
+        name
+        for section in moderated_sections()
+        for name in (section.workflow, section.task, section.moderators)
+    }
+    found = [
+        f"{path.relative_to(ROOT)} names {name!r}"
+        for path in (ROOT / "cms").rglob("*.py")
+        if "migrations" not in path.parts
+        for name in sorted(names)
+        if name in path.read_text()
+    ]
+    assert names, "the calls plugin registers a moderated section"
+    assert not found, "\n".join(found)
+
+
 if __name__ == "__main__":  # pragma: no cover
     graph = import_graph()
     for group in circles(graph):

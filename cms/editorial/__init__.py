@@ -1,1 +1,1 @@
-"""Editorial workflow: groups, call moderation, translator scopes and translation aids."""
+"""Editorial workflow: groups, moderated sections, translator scopes and translation aids."""

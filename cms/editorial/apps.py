@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class EditorialConfig(AppConfig):
-    """Groups, the call moderation workflow, locale-scoped rights and translation status."""
+    """Groups, moderated sections, locale-scoped rights and translation status."""
 
     name = "cms.editorial"
     label = "editorial"
@@ -14,11 +14,14 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from cms.editorial import groups, moderation, refusals
+        from cms.editorial import groups, moderation, permission_denied_patch
 
         # No sender: this app has no models, so Django never sends post_migrate for it; the
         # handler acts once, on the signal for the last app, when every other app's handlers
         # (locales, home pages, permissions) have run.
         post_migrate.connect(groups.provision_after_migrate, dispatch_uid="editorial.groups")
+        post_migrate.connect(
+            moderation.provision_after_migrate, dispatch_uid="editorial.moderated_sections"
+        )
         moderation.connect()
-        refusals.install()
+        permission_denied_patch.install()

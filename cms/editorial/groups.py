@@ -1,9 +1,10 @@
 """The editorial groups and the rights they hold, provisioned after every ``migrate``.
 
-The groups themselves (and the call moderation workflow) are created by this app's data
-migration, so a fresh install has them. Their rights depend on things that only exist at the
-end of ``migrate``: snippet permissions (created by Django's own post_migrate handler) and each
-language's home page (created by the home plugin's). So :func:`provision` grants them then, and
+The groups themselves are created by this app's data migration, so a fresh install has them
+(the moderators of a plugin's moderated section come with it: :mod:`cms.editorial.moderation`).
+Their rights depend on things that only exist at the end of ``migrate``: snippet permissions
+(created by Django's own post_migrate handler) and each language's home page (created by the
+home plugin's). So :func:`provision` grants them then, and
 creates the group of any language added to ``CMS_LANGUAGES`` since the last run.
 
 Provisioning only adds: it never removes a right. The rights listed here are the defaults the
@@ -25,8 +26,6 @@ from django.db.models import Model
 from wagtail.models import GroupPagePermission, Locale, Page, Site, TranslatableMixin
 
 EDITORS = "Editors"
-CALL_MODERATORS = "Call moderators"
-CALL_WORKFLOW = "Call moderation"
 TRANSLATORS = "Translators ({code})"
 
 # Model permissions by "app_label.codename"; ones that do not exist (an app not installed) are
@@ -80,9 +79,6 @@ def provision(using: str = DEFAULT_DB_ALIAS) -> None:
         if root is not None:
             # On the tree root, so editors work in every language's tree, present and future.
             _grant_pages(editors, root, EDITOR_PAGE_RIGHTS, using)
-
-        moderators, _created = Group.objects.using(using).get_or_create(name=CALL_MODERATORS)
-        _grant(moderators, [*ADMIN_ACCESS, *CHOOSE_MEDIA], using)
 
         for code in target_languages():
             translators, _created = Group.objects.using(using).get_or_create(

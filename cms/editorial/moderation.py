@@ -1,36 +1,54 @@
-"""Call moderation: the page types a plugin registers, in every language, run the "Call
-moderation" workflow, and so does everything below them.
+"""Moderated sections: the page types a plugin registers, in every language, run the plugin's
+workflow, and so does everything below them.
 
 A plugin registers such a page type from its own ``wagtail_hooks.py`` with the
-``register_moderated_section`` hook (a function returning the model), as the calls plugin does
-for its index page. The workflow is attached to that page rather than to each language's home
-page because Wagtail picks a page's workflow from its nearest ancestor that has one: it covers
-exactly the pages below it, while other page types keep Wagtail's default "Moderators approval"
-from the tree root. The "Call moderators" group gets its publishing rights on the same pages, so
-moderators publish those and nothing else. A new page of a registered type (including the one
-wagtail-localize creates when it is translated) is set up when it is saved; existing ones are
-set up by this app's data migration.
+``register_moderated_section`` hook: a function returning a :class:`ModeratedSection` that
+names the page type, the workflow, its approval task and the moderators' group (the calls
+plugin does so for its index page); the core names none of them. The workflow is attached to
+that page rather than to each language's home page because Wagtail picks a page's workflow
+from its nearest ancestor that has one: it covers exactly the pages below it, while other page
+types keep Wagtail's default "Moderators approval" from the tree root. The moderators' group
+gets its publishing rights on the same pages, so moderators publish those and nothing else. A
+new page of a registered type (including the one wagtail-localize creates when it is
+translated) is set up when it is saved; the group, task and workflow are created after
+``migrate`` when missing (:func:`provision_sections`), and existing pages set up then too.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import Group
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models.signals import post_save
 
 from wagtail import hooks
-from wagtail.models import Page, Workflow, WorkflowPage
+from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
 
 from cms.editorial.groups import (
-    CALL_MODERATORS,
-    CALL_WORKFLOW,
+    ADMIN_ACCESS,
+    CHOOSE_MEDIA,
     MODERATOR_PAGE_RIGHTS,
+    _grant,
+    _last_app_with_models,
+    _tables_ready,
     grant_page_rights,
 )
 
-#: The Wagtail hook a plugin registers a moderated page type with: a function returning it.
+#: The Wagtail hook a plugin registers a moderated section with: a function returning it.
 MODERATED_SECTION_HOOK = "register_moderated_section"
+
+
+@dataclass(frozen=True)
+class ModeratedSection:
+    """A page type whose pages, and every page below them, go live through ``workflow``."""
+
+    model: type[Page]
+    #: The names editors see; they are also how the rows are found again.
+    workflow: str
+    task: str
+    moderators: str
 
 
 def connect() -> None:
@@ -38,22 +56,55 @@ def connect() -> None:
     post_save.connect(_page_saved, dispatch_uid="editorial.moderated_section_saved")
 
 
+def moderated_sections() -> list[ModeratedSection]:
+    """The sections plugins registered with :data:`MODERATED_SECTION_HOOK`."""
+    return [register() for register in hooks.get_hooks(MODERATED_SECTION_HOOK)]
+
+
 def moderated_section_models() -> set[type[Page]]:
-    """The page types plugins registered with :data:`MODERATED_SECTION_HOOK`."""
-    return {register() for register in hooks.get_hooks(MODERATED_SECTION_HOOK)}
+    """The page types of :func:`moderated_sections`."""
+    return {section.model for section in moderated_sections()}
 
 
-def moderate_calls_under(page: Page) -> None:
-    """Attach the call moderation workflow and the moderators' rights to ``page``.
+def moderate_section(page: Page, section: ModeratedSection) -> None:
+    """Attach ``section``'s workflow and its moderators' rights to ``page``.
 
     A page that already has a workflow keeps it: an administrator may have chosen another.
     """
-    workflow = Workflow.objects.filter(name=CALL_WORKFLOW, active=True).first()
+    workflow = Workflow.objects.filter(name=section.workflow, active=True).first()
     if workflow is not None:
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
-    moderators = Group.objects.filter(name=CALL_MODERATORS).first()
+    moderators = Group.objects.filter(name=section.moderators).first()
     if moderators is not None:
         grant_page_rights(moderators, page, MODERATOR_PAGE_RIGHTS)
+
+
+def provision_after_migrate(
+    using: str = DEFAULT_DB_ALIAS, app_config: Any = None, **kwargs: Any
+) -> None:
+    """post_migrate receiver: once per ``migrate``, after the last app's signal (as
+    :func:`cms.editorial.groups.provision_after_migrate`)."""
+    if app_config is None or app_config.label != _last_app_with_models():
+        return
+    if _tables_ready(using):
+        provision_sections(using)
+
+
+def provision_sections(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Create each section's group, approval task and workflow when missing (an administrator
+    may have renamed or retired them: only a missing name is created), and set up its pages."""
+    for section in moderated_sections():
+        moderators, _created = Group.objects.using(using).get_or_create(name=section.moderators)
+        _grant(moderators, [*ADMIN_ACCESS, *CHOOSE_MEDIA], using)
+        if not Workflow.objects.using(using).filter(name=section.workflow).exists():
+            task = GroupApprovalTask.objects.using(using).filter(name=section.task).first()
+            if task is None:
+                task = GroupApprovalTask.objects.using(using).create(name=section.task)
+                task.groups.set([moderators])
+            workflow = Workflow.objects.using(using).create(name=section.workflow)
+            WorkflowTask.objects.using(using).create(workflow=workflow, task=task, sort_order=0)
+        for page in section.model.objects.using(using).all():
+            moderate_section(page, section)
 
 
 def _page_saved(sender: type, instance: Any, created: bool = False, **kwargs: Any) -> None:
@@ -61,5 +112,6 @@ def _page_saved(sender: type, instance: Any, created: bool = False, **kwargs: An
     # not pages of a registered type.
     if not created or kwargs.get("raw", False) or not isinstance(instance, Page):
         return
-    if type(instance) in moderated_section_models():
-        moderate_calls_under(instance)
+    for section in moderated_sections():
+        if type(instance) is section.model:
+            moderate_section(instance, section)

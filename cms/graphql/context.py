@@ -4,7 +4,8 @@ The view builds one :class:`RequestContext` per request (``PartnerGraphQLView.ge
 It holds everything a resolver needs beyond its own arguments, so that nothing travels as
 thread-local or process-global state, and nothing is hung on model instances or the request:
 
-- the caller (anonymous, a signed-in staff member; a partner key has its slot);
+- the caller (a signed-in staff member or not, and the partner key sent, if any), read from
+  the request once by the view: resolvers ask the context, never the request;
 - the language each top-level field asked for, and its fallback chain;
 - the visibility snapshot (hidden sections, private collections, "now");
 - the run-time counters a limit bounds (new renditions);
@@ -24,19 +25,25 @@ from wagtail.models import Locale
 
 from cms.graphql.loaders import Loaders
 from cms.graphql.visibility import Visibility
+from cms.partners.keys import ANONYMOUS
+from cms.partners.keys import Caller as PartnerCaller
 
 
 @dataclass(frozen=True)
 class Caller:
-    """Who is asking: anonymous partner sites, or a signed-in member of staff."""
+    """Who is asking: a signed-in member of staff or not, and the partner whose key was sent
+    (:data:`cms.partners.keys.ANONYMOUS` without one)."""
 
     user: Any = None
-    #: The partner's API key, once partner keys exist; None for anonymous callers.
-    partner_key: str | None = None
+    partner: PartnerCaller = ANONYMOUS
 
     @property
     def is_staff(self) -> bool:
         return bool(self.user is not None and self.user.is_staff)
+
+    def may(self, scope: str) -> bool:
+        """Whether the partner's key has ``scope`` (``PartnerKey.SCOPE_*``)."""
+        return self.partner.may(scope)
 
 
 @dataclass

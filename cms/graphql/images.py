@@ -21,14 +21,24 @@ from cms.graphql.loaders import image_for_reader, loaders_of
 
 FORMATS = {"WEBP": "webp", "AVIF": "avif", "JPEG": "jpeg", "PNG": "png"}
 
-ImageFormat = graphene.Enum("ImageFormat", [(name, name) for name in FORMATS])
+ImageFormat = graphene.Enum(
+    "ImageFormat",
+    [(name, name) for name in FORMATS],
+    description=lambda value: (
+        f"Encode the rendition as {value.name}." if value else "The file format of a rendition."
+    ),
+)
 
 
 def _preset_enum() -> type[graphene.Enum]:
     return graphene.Enum(
         "ImagePreset",
         [(name, name) for name in settings.CMS_IMAGE_PRESETS],
-        description="Rendition sizes this site offers (CMS_IMAGE_PRESETS).",
+        description=lambda value: (
+            f"Wagtail filter {settings.CMS_IMAGE_PRESETS[value.name]}."
+            if value
+            else "Rendition sizes this site offers (CMS_IMAGE_PRESETS)."
+        ),
     )
 
 
@@ -43,10 +53,10 @@ def _filter_spec(preset: str, image_format: str | None) -> str:
 class FocalPointType(graphene.ObjectType):
     """The area an editor marked as the image's subject, in original pixels."""
 
-    x = graphene.Int(required=True)
-    y = graphene.Int(required=True)
-    width = graphene.Int(required=True)
-    height = graphene.Int(required=True)
+    x = graphene.Int(required=True, description="Horizontal centre of the area.")
+    y = graphene.Int(required=True, description="Vertical centre of the area.")
+    width = graphene.Int(required=True, description="Width of the area.")
+    height = graphene.Int(required=True, description="Height of the area.")
 
     class Meta:
         name = "FocalPoint"
@@ -55,10 +65,10 @@ class FocalPointType(graphene.ObjectType):
 class RenditionType(graphene.ObjectType):
     """One generated size of an image."""
 
-    url = graphene.String(required=True)
-    width = graphene.Int(required=True)
-    height = graphene.Int(required=True)
-    format = graphene.String(required=True)
+    url = graphene.String(required=True, description="Absolute address of the file.")
+    width = graphene.Int(required=True, description="Width in pixels.")
+    height = graphene.Int(required=True, description="Height in pixels.")
+    format = graphene.String(required=True, description="File extension, e.g. webp.")
 
     class Meta:
         name = "Rendition"
@@ -75,22 +85,27 @@ class RenditionType(graphene.ObjectType):
 class PublicImageType(graphene.ObjectType):
     """An image with alt text and preset renditions."""
 
-    id = graphene.ID(required=True)
-    title = graphene.String(required=True)
+    id = graphene.ID(required=True, description="The image's id.")
+    title = graphene.String(required=True, description="The title editors gave the image.")
     alt = graphene.String(required=True, description="Text alternative for screen readers.")
-    width = graphene.Int(required=True)
-    height = graphene.Int(required=True)
-    focal_point = graphene.Field(FocalPointType)
+    width = graphene.Int(required=True, description="Width of the original in pixels.")
+    height = graphene.Int(required=True, description="Height of the original in pixels.")
+    focal_point = graphene.Field(
+        FocalPointType, description="The image's subject; null if no editor marked it."
+    )
     rendition = graphene.Field(
         RenditionType,
         required=True,
-        preset=graphene.Argument(ImagePreset, required=True),
-        format=graphene.Argument(ImageFormat, default_value="WEBP"),
+        description="The image at one preset size.",
+        preset=graphene.Argument(ImagePreset, required=True, description="The size."),
+        format=graphene.Argument(ImageFormat, default_value="WEBP", description="File format."),
     )
     src_set = graphene.String(
         required=True,
-        presets=graphene.List(graphene.NonNull(ImagePreset), required=True),
-        format=graphene.Argument(ImageFormat, default_value="WEBP"),
+        presets=graphene.List(
+            graphene.NonNull(ImagePreset), required=True, description="The sizes to list."
+        ),
+        format=graphene.Argument(ImageFormat, default_value="WEBP", description="File format."),
         description="A srcset attribute value built from the given presets.",
     )
 

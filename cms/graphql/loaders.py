@@ -20,10 +20,11 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, Prefetch, prefetch_related_objects
 
 from modelcluster.fields import ParentalKey
+from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, TranslatableMixin
 
-from cms.graphql.links import linked_page_ids
+from cms.graphql.links import chosen_image_ids, linked_page_ids
 from cms.localized import localized_many, relations_in_locale
 
 if TYPE_CHECKING:
@@ -249,6 +250,23 @@ class Loaders:
             self._alt_texts[tuple(info.path.as_list())] = alt
         self.note([image])
         return image
+
+    def chosen_image(self, image_id: int) -> AbstractImage | None:
+        """The image with ``image_id``, null when private; loaded with every image chosen in
+        what the request has loaded so far, in one statement."""
+        images = self.memo("chosen_images")
+        if image_id not in images:
+            ids = {image_id}
+            for item in self.seen():
+                ids.update(chosen_image_ids([item]))
+            missing = [pk for pk in ids if pk not in images]
+            public = self.context.visibility.public_images(
+                get_image_model().objects.filter(pk__in=missing)
+            )
+            found = {image.pk: image for image in public}
+            images.update({pk: found.get(pk) for pk in missing})
+            self.note(found.values())
+        return images[image_id]
 
     def alt_text(self, info: Any) -> str | None:
         """The alt text the field showing the image (``info``'s parent) gave, if any."""

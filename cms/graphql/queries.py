@@ -27,8 +27,12 @@ SEARCH_CANDIDATES = 1000
 class SearchResultsType(graphene.ObjectType):
     """One page of search results."""
 
-    items = graphene.List(graphene.NonNull(PublicPageInterface), required=True)
-    pagination = graphene.Field(PaginationType, required=True)
+    items = graphene.List(
+        graphene.NonNull(PublicPageInterface), required=True, description="The pages found."
+    )
+    pagination = graphene.Field(
+        PaginationType, required=True, description="Where this page sits in the results."
+    )
     snippets = graphene.List(
         graphene.NonNull(PublicSnippetInterface),
         required=True,
@@ -58,18 +62,20 @@ class CoreQueries(graphene.ObjectType):
 
     page = graphene.Field(
         PublicPageInterface,
+        description="A public page by its path, or an editor's draft by its preview token.",
         url_path=graphene.String(description="Path inside the language's tree, e.g. /calls/x/."),
-        locale=graphene.String(),
+        locale=graphene.String(description="Language code; defaults to the default."),
         token=graphene.String(description="A preview token from the Wagtail admin."),
         fallback=fallback_argument(),
     )
     search = graphene.Field(
         SearchResultsType,
         required=True,
-        query=graphene.String(required=True),
-        locale=graphene.String(),
-        page=graphene.Int(),
-        per_page=graphene.Int(),
+        description="Public pages of every type that match some words, best match first.",
+        query=graphene.String(required=True, description="The words to look for."),
+        locale=graphene.String(description="Language code; defaults to the default."),
+        page=graphene.Int(description="Page number, from 1."),
+        per_page=graphene.Int(description="Items per page, 1 to the maximum page size."),
     )
 
     class Meta:
@@ -88,7 +94,7 @@ class CoreQueries(graphene.ObjectType):
         if token is not None:
             from cms.models import BasePage
 
-            if not may_preview(info.context.request):
+            if not may_preview(context.caller.partner):
                 raise GraphQLError(PREVIEW_SCOPE_ERROR)
 
             page = BasePage.get_page_from_preview_token(token)

@@ -220,17 +220,28 @@ def _list_type(query: ContentQuery, node: Any) -> type[graphene.ObjectType]:
         (graphene.ObjectType,),
         {
             "__doc__": f"One page of {query.plural.replace('_', ' ')}.",
-            "items": graphene.List(graphene.NonNull(node), required=True),
-            "pagination": graphene.Field(PaginationType, required=True),
+            "items": graphene.List(
+                graphene.NonNull(node), required=True, description="The items on this page."
+            ),
+            "pagination": graphene.Field(
+                PaginationType, required=True, description="Where this page sits in the list."
+            ),
         },
     )
 
 
 def _order_enum(query: ContentQuery) -> type[graphene.Enum]:
+    def describe(value: Any) -> str:
+        if value is None:
+            return f"The orders the {query.plural} list offers."
+        field = query.orders[value.name]
+        words = field.lstrip("-").replace("__", " ").replace("_", " ")
+        return f"By {words}, {'descending' if field.startswith('-') else 'ascending'}."
+
     return graphene.Enum(
         f"{_pascal(query.singular)}Order",
         [(name, name) for name in query.orders],
-        description=f"The orders the {query.plural} list offers.",
+        description=describe,
     )
 
 

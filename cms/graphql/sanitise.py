@@ -7,7 +7,8 @@ the models' declarations what the field holds:
   StreamField block, a ``RichTextField`` or rich-text child block exposed as a string;
 - a URL: a ``URLField`` of a model, a URL block or URL child block.
 
-Rich text is rendered (links resolved) and then cleaned by :func:`cms.sanitise.clean_html`; a
+Rich text is rendered (links resolved through the request's loaders,
+:mod:`cms.graphql.rich_text`) and then cleaned by :func:`cms.sanitise.clean_html`; a
 URL whose scheme is not allowed resolves to null (:func:`cms.sanitise.safe_url`), and a row
 whose required URL is not allowed leaves its list, so a partner never gets a link without an
 address. A plugin's new field is covered by what it is, not by remembering to wrap it.
@@ -36,33 +37,47 @@ from wagtail import blocks
 from wagtail.fields import RichTextField
 from wagtail.rich_text import RichText
 
+from cms.graphql.rich_text import render_rich_text
 from cms.sanitise import clean_html, safe_url
 
 HTML_BLOCKS = (blocks.RichTextBlock, blocks.RawHTMLBlock)
 
-#: Takes a field's resolved value and returns what the API may answer.
-Rule = Callable[[Any], Any]
+#: Takes a field's resolved value (and its ``info``) and returns what the API may answer.
+Rule = Callable[[Any, Any], Any]
 
 
 class SanitiseMiddleware:
     """Clean rich text, drop unsafe URLs and rows whose required URL is unsafe."""
 
     def resolve(self, next_: Any, root: Any, info: Any, **kwargs: Any) -> Any:
-        value = next_(root, info, **kwargs)
-        if value is None:
-            return value
         key = (info.parent_type, info.field_name)
         try:
             rule = _rules[key]
         except KeyError:
             rule = _rules[key] = _field_rule(info.parent_type, info.field_name)
-        return value if rule is None else rule(value)
+        if isinstance(rule, FromRoot):
+            return rule.rule(root, info)
+        value = next_(root, info, **kwargs)
+        if value is None:
+            return value
+        return value if rule is None else rule(value, info)
 
 
-_rules: dict[tuple[GraphQLObjectType, str], Rule | None] = {}
+class FromRoot:
+    """A rule that answers from the parent object, in place of the field's resolver.
+
+    grapple's resolver for a rich text block's ``value`` renders it on its own, looking up
+    its links value by value; the rule renders it through the request's loaders instead.
+    """
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
 
 
-def _field_rule(parent: GraphQLObjectType, name: str) -> Rule | None:
+_rules: dict[tuple[GraphQLObjectType, str], Rule | FromRoot | None] = {}
+
+
+def _field_rule(parent: GraphQLObjectType, name: str) -> Rule | FromRoot | None:
     """How the value of ``parent.name`` is cleaned; None for a field that needs nothing."""
     field = parent.fields.get(name)
     if field is None:  # __typename, __type, __schema
@@ -73,29 +88,39 @@ def _field_rule(parent: GraphQLObjectType, name: str) -> Rule | None:
     ):
         return _rendered_rich_text
     kind, _source = _declared_kind(parent, name)
+    if kind == "rich_text_value":
+        return FromRoot(_rendered_block_value)
     if kind == "html":
         return _clean_html
     if kind == "url":
-        return safe_url
+        return lambda value, _info: safe_url(value)
     if isinstance(get_nullable_type(field.type), GraphQLList) and isinstance(
         named, GraphQLObjectType
     ):
         required = _required_url_sources(named)
         if required:
-            return lambda items: _rows_with_safe_urls(items, required)
+            return lambda items, _info: _rows_with_safe_urls(items, required)
     return None
 
 
-def _rendered_rich_text(value: Any) -> str:
+def _rendered_rich_text(value: Any, info: Any) -> str:
     """A field of grapple's RichText type: stored rich text, rendered, then cleaned."""
     # Rendering resolves Wagtail's link and embed markup first; cleaning comes last, so what
     # the link handlers write is checked too. Grapple's RichText type renders what it is
     # given once more; clean HTML holds no such markup, so that leaves it as it is.
-    return _clean_html(RichText(value) if isinstance(value, str) else value)
+    return _clean_html(RichText(value) if isinstance(value, str) else value, info)
 
 
-def _clean_html(value: Any) -> str:
+def _rendered_block_value(block: Any, info: Any) -> str:
+    """The ``value`` of a rich text block: its stored rich text, rendered, then cleaned."""
+    value = getattr(block, "value", None)
+    return clean_html(render_rich_text(getattr(value, "source", value) or "", info))
+
+
+def _clean_html(value: Any, info: Any) -> str:
     """HTML grapple has rendered already (a string), or a block's RichText value, cleaned."""
+    if isinstance(value, RichText):
+        return clean_html(render_rich_text(value.source, info))
     return clean_html(value if isinstance(value, str) else value.__html__())
 
 
@@ -110,6 +135,8 @@ def _declared_kind(parent: GraphQLObjectType, name: str) -> tuple[str | None, st
         if node is graphene_type and isinstance(block, type)
     ]
     for block_class in block_classes:
+        if name == "value" and issubclass(block_class, blocks.RichTextBlock):
+            return "rich_text_value", None
         if name == "value" and issubclass(block_class, HTML_BLOCKS):
             return "html", None
         if name == "value" and issubclass(block_class, blocks.URLBlock):

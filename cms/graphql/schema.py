@@ -5,7 +5,8 @@ project's own (:mod:`cms.graphql.registry` for each plugin's list and lookup,
 :mod:`cms.graphql.queries` for ``page`` and ``search``). grapple's own top-level queries
 (``pages``, ``images``, ... which mix languages and show drafts) are never added, and neither
 are its generic image, rendition, document and collection types and their chooser blocks, with
-their free-form arguments: the schema lists the types it wants from grapple's registry.
+their free-form arguments: the schema lists the types it wants from grapple's registry, and of
+grapple's StreamField block types only those a page's body can hold.
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ import wagtail.images.blocks
 from grapple.registry import registry as grapple_registry
 from grapple.settings import grapple_settings
 from grapple.types.pages import Page as FallbackPageType
-from wagtail import hooks
+from wagtail import blocks, hooks
+from wagtail.fields import StreamField
 
 from cms.graphql import grapple_patches
+from cms.graphql.descriptions import describe_schema
 from cms.graphql.queries import CoreQueries
 from cms.graphql.registry import build_query_mixin
 
@@ -35,8 +38,43 @@ def partner_types() -> list[Any]:
         *grapple_registry.documents.values(),
         *grapple_registry.collections.values(),
     }
-    types = [node for node in grapple_registry.models.values() if node not in generic]
+    unused = set(grapple_registry.streamfield_blocks.values()) - block_types_in_use()
+    types = [node for node in grapple_registry.models.values() if node not in generic | unused]
     return [*types, FallbackPageType]
+
+
+def block_types_in_use() -> set[Any]:
+    """The block types a StreamField of a model with a GraphQL type can answer with: the
+    types of every block reachable from its StreamBlock, found as grapple finds them (the
+    block's class or its nearest registered base, else grapple's generic block type)."""
+    found: set[Any] = set()
+    pending: list[blocks.Block] = [
+        child
+        for model in grapple_registry.class_models
+        for field in model._meta.get_fields()
+        if isinstance(field, StreamField)
+        for child in field.stream_block.child_blocks.values()
+    ]
+    seen: set[int] = set()
+    while pending:
+        block = pending.pop()
+        if id(block) in seen:
+            continue
+        seen.add(id(block))
+        registered = next(
+            (
+                grapple_registry.streamfield_blocks[base]
+                for base in type(block).__mro__
+                if base in grapple_registry.streamfield_blocks
+            ),
+            grapple_registry.streamfield_blocks.get("generic-block"),
+        )
+        found.add(registered)
+        children = getattr(block, "child_blocks", None) or {}
+        pending.extend(children.values())
+        if isinstance(block, blocks.ListBlock):
+            pending.append(block.child_block)
+    return found
 
 
 #: Wagtail hook through which an app adds top-level query classes (a function returning them),
@@ -56,9 +94,11 @@ def build_schema() -> graphene.Schema:
     class Query(build_query_mixin(), CoreQueries, *app_queries()):
         """Partner queries: lists and lookups per content type, a page by path, search."""
 
-    return graphene.Schema(
+    built = graphene.Schema(
         query=Query, types=partner_types(), auto_camelcase=grapple_settings.AUTO_CAMELCASE
     )
+    describe_schema(built.graphql_schema)
+    return built
 
 
 schema = build_schema()

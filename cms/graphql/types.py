@@ -16,8 +16,8 @@ from cms.graphql.language import reader_language
 class CountryObjectType(graphene.ObjectType):
     """A country: ISO 3166-1 alpha-2 code (XK for Kosovo) and its name in the request language."""
 
-    code = graphene.String(required=True)
-    name = graphene.String(required=True)
+    code = graphene.String(required=True, description="ISO 3166-1 alpha-2 code, e.g. SI.")
+    name = graphene.String(required=True, description="Its name in the requested language.")
 
     class Meta:
         name = "Country"
@@ -65,9 +65,9 @@ class PaginationType(graphene.ObjectType):
 
     total = graphene.Int(required=True, description="Items matching the query, on all pages.")
     count = graphene.Int(required=True, description="Items on this page.")
-    per_page = graphene.Int(required=True)
-    current_page = graphene.Int(required=True)
-    total_pages = graphene.Int(required=True)
+    per_page = graphene.Int(required=True, description="The page size asked for.")
+    current_page = graphene.Int(required=True, description="This page's number, from 1.")
+    total_pages = graphene.Int(required=True, description="Pages in all; 0 when none match.")
 
     class Meta:
         name = "Pagination"

@@ -37,6 +37,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from cms.graphql import persisted_queries
 from cms.graphql.arguments import refuse_nul_characters
+from cms.graphql.checked_documents import checked_document, keep_checked_document
 from cms.graphql.context import Caller, RequestContext
 from cms.graphql.invalidation import generation_and_locales
 from cms.graphql.limits import LimitExceeded, Limits, check_limits
@@ -74,6 +75,7 @@ class PartnerGraphQLView(GraphQLView):
         self._cache_key: str | None = None
         self._status: int | None = None
         self._context: RequestContext | None = None
+        self._caller_read: Caller | None = None
         self._locales: dict[int, Any] | None = None
         # Read once: a GET that misses the cache reuses what the cache lookup read.
         self._data: Any = None
@@ -173,7 +175,7 @@ class PartnerGraphQLView(GraphQLView):
         """The request context resolvers read as ``info.context`` (:mod:`cms.graphql.context`)."""
         self._context = RequestContext(
             request=request,
-            caller=Caller(_signed_in_user(request)),
+            caller=self._caller(request),
             # Read with the content generation, in one statement (``_current_generation``).
             _locales=self._locales,
         )
@@ -203,18 +205,24 @@ class PartnerGraphQLView(GraphQLView):
                 return None
             raise HttpError(HttpResponseBadRequest("Must provide query string."))
         schema = self.schema.graphql_schema
-        try:
-            document = parse(query, max_tokens=self.limits.max_tokens)
-        except GraphQLError as error:
-            if "tokens" in error.message and "Parsing aborted" in error.message:
-                error = GraphQLError(
-                    f"Token limit exceeded: the query has more than {self.limits.max_tokens} "
-                    "tokens."
-                )
-            return ExecutionResult(data=None, errors=[error])
+        introspection = self._introspection_allowed(request)
+        # Parsed, bounded and validated before: only what depends on this request runs again.
+        document = checked_document(query, self.limits, introspection)
+        checked = document is not None
+        if document is None:
+            try:
+                document = parse(query, max_tokens=self.limits.max_tokens)
+            except GraphQLError as error:
+                if "tokens" in error.message and "Parsing aborted" in error.message:
+                    error = GraphQLError(
+                        f"Token limit exceeded: the query has more than "
+                        f"{self.limits.max_tokens} tokens."
+                    )
+                return ExecutionResult(data=None, errors=[error])
         try:
             refuse_nul_characters(document, variables)
-            check_overlap(document, self.limits)
+            if not checked:
+                check_overlap(document, self.limits)
         except GraphQLError as error:
             return ExecutionResult(data=None, errors=[error])
         operation = get_operation_ast(document, operation_name)
@@ -223,12 +231,14 @@ class PartnerGraphQLView(GraphQLView):
                 data=None,
                 errors=[GraphQLError("Only queries are supported; this API is read-only.")],
             )
-        rules = list(specified_rules)
-        if not self._introspection_allowed(request):
-            rules.append(NoSchemaIntrospectionCustomRule)
-        errors = validate(schema, document, rules, max_errors=20)
-        if errors:
-            return ExecutionResult(data=None, errors=errors)
+        if not checked:
+            rules = list(specified_rules)
+            if not introspection:
+                rules.append(NoSchemaIntrospectionCustomRule)
+            errors = validate(schema, document, rules, max_errors=20)
+            if errors:
+                return ExecutionResult(data=None, errors=errors)
+            keep_checked_document(query, self.limits, introspection, document)
         if operation is not None:
             fragments = {
                 node.name.value: node
@@ -289,10 +299,15 @@ class PartnerGraphQLView(GraphQLView):
     def _introspection_allowed(self, request: HttpRequest) -> bool:
         if settings.CMS_GRAPHQL_INTROSPECTION:
             return True
-        if caller_of(request).may(PartnerKey.SCOPE_INTROSPECTION):
-            return True
-        user = _signed_in_user(request)
-        return bool(user is not None and user.is_staff)
+        caller = self._caller(request)
+        return caller.may(PartnerKey.SCOPE_INTROSPECTION) or caller.is_staff
+
+    def _caller(self, request: HttpRequest) -> Caller:
+        """Who is asking, read from the request once: the signed-in user, and the partner
+        :class:`cms.partners.middleware.PartnerAccessMiddleware` authenticated."""
+        if self._caller_read is None:
+            self._caller_read = Caller(user=_signed_in_user(request), partner=caller_of(request))
+        return self._caller_read
 
     # --- Caching ------------------------------------------------------------------------------
 

@@ -23,15 +23,16 @@ def caller_of(request: HttpRequest) -> Caller:
     return getattr(request, CALLER_ATTRIBUTE, ANONYMOUS)
 
 
-def may_preview(request: HttpRequest) -> bool:
-    """Whether this caller may open drafts with ``page(token:)``.
+def may_preview(caller: Caller) -> bool:
+    """Whether ``caller`` may open drafts with ``page(token:)`` (a GraphQL resolver passes
+    ``info.context.caller.partner``).
 
     With ``CMS_PREVIEW_REQUIRES_KEY`` (production) only a key with the preview scope may: a
     leaked preview link alone then shows nothing.
     """
     if not settings.CMS_PREVIEW_REQUIRES_KEY:
         return True
-    return caller_of(request).may(PartnerKey.SCOPE_PREVIEW)
+    return caller.may(PartnerKey.SCOPE_PREVIEW)
 
 
 def refuse_uncached_work(request: HttpRequest) -> HttpResponse | None:

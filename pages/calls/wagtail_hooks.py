@@ -17,6 +17,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from cms.admin_columns import MomentColumn
+from cms.editorial.moderation import MODERATED_SECTION_HOOK, ModeratedSection
 from cms.graphql.agenda import AGENDA_HOOK, AgendaSource
 from cms.partners.feeds import FEEDS_HOOK
 from pages.calls.agenda import call_agenda_source
@@ -99,11 +100,16 @@ def add_calls_closing_soon(request: HttpRequest, panels: list[Any]) -> None:
     panels.append(CallsClosingSoonPanel(request))
 
 
-# cms/editorial/moderation.py: every call index page, in every language, and the calls below it
-# go live through "Call moderation".
-@hooks.register("register_moderated_section")
-def call_index_pages_are_moderated() -> type[CallIndexPage]:
-    return CallIndexPage
+@hooks.register(MODERATED_SECTION_HOOK)
+def call_index_pages_are_moderated() -> ModeratedSection:
+    """Every call index page, in every language, and the calls below it go live through
+    "Call moderation" (:mod:`cms.editorial.moderation`)."""
+    return ModeratedSection(
+        CallIndexPage,
+        workflow="Call moderation",
+        task="Call moderators approval",
+        moderators="Call moderators",
+    )
 
 
 @hooks.register(FEEDS_HOOK)

@@ -1,8 +1,9 @@
-"""Page ids are found in stored StreamField data without loading any block."""
+"""Page and image ids are found in stored StreamField data without loading any block."""
 
 from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
 
-from cms.graphql.links import _chosen_pages
+from cms.graphql.links import _chosen
 
 
 def test_page_ids_are_found_in_streams_structs_and_both_list_formats() -> None:
@@ -30,4 +31,24 @@ def test_page_ids_are_found_in_streams_structs_and_both_list_formats() -> None:
         {"type": "link", "value": {"page": None}},
     ]
 
-    assert sorted(_chosen_pages(stream, data)) == [1, 2, 3, 4]
+    assert sorted(_chosen(stream, data, blocks.PageChooserBlock)) == [1, 2, 3, 4]
+
+
+def test_rich_text_page_links_and_chosen_images_are_found() -> None:
+    stream = blocks.StreamBlock(
+        [
+            ("paragraph", blocks.RichTextBlock()),
+            ("image", blocks.StructBlock([("image", ImageChooserBlock())])),
+        ]
+    )
+    data = [
+        {
+            "type": "paragraph",
+            "value": '<p><a linktype="page" id="7">x</a> <a href="https://e.org/?id=8">y</a> '
+            '<a id="9" linktype="page">z</a> <a linktype="document" id="10">d</a></p>',
+        },
+        {"type": "image", "value": {"image": 11}},
+    ]
+
+    assert sorted(_chosen(stream, data, blocks.PageChooserBlock)) == [7, 9]
+    assert list(_chosen(stream, data, ImageChooserBlock)) == [11]

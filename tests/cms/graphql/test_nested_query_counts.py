@@ -158,3 +158,51 @@ def test_pages_chosen_in_a_body(graphql, home: Page) -> None:
     query = """{ call(slug: "chooser") { body {
       ... on PageLinkBlock { page { title url translations { locale } } } } } }"""
     assert_constant(graphql, make, query, lambda data: len(data["call"]["body"]))
+
+
+def test_rich_text_links_in_a_list(graphql, home: Page) -> None:
+    from wagtail.rich_text import RichText
+
+    from pages.calls.factories import CallIndexPageFactory, CallPageFactory
+
+    index = CallIndexPageFactory(parent=home)
+    target = add_page(home, "target")
+    hidden = add_page(home, "hidden-target", publish=False)
+    html = (
+        f'<p><a linktype="page" id="{target.pk}">shown</a> and '
+        f'<a linktype="page" id="{hidden.pk}">hidden</a></p>'
+    )
+
+    def make(n: int) -> None:
+        for _ in range(n):
+            CallPageFactory(parent=index, body=[("paragraph", RichText(html))])
+
+    query = """{ calls(perPage: 100) { items { body { ... on RichTextBlock { value } } } } }"""
+    assert_constant(graphql, make, query, lambda data: len(data["calls"]["items"]))
+    value = graphql(query)["data"]["calls"]["items"][0]["body"][0]["value"]
+    assert "<a>hidden</a>" in value
+    assert "<a href=" in value and ">shown</a>" in value
+
+
+def test_image_blocks_in_a_list(graphql, home: Page) -> None:
+    import wagtail_factories
+
+    from pages.calls.factories import CallIndexPageFactory, CallPageFactory
+
+    index = CallIndexPageFactory(parent=home)
+    images = []
+
+    def make(n: int) -> None:
+        for _ in range(n):
+            images.append(wagtail_factories.ImageFactory())
+            block = {"image": images[-1], "alt": "", "caption": "", "credit": ""}
+            CallPageFactory(parent=index, body=[("image", block)])
+
+    query = (
+        """{ calls(perPage: 100) { items { body { ... on ImageBlock { image { title } } } } } }"""
+    )
+    assert_constant(graphql, make, query, lambda data: len(data["calls"]["items"]))
+    titles = {
+        item["body"][0]["image"]["title"] for item in graphql(query)["data"]["calls"]["items"]
+    }
+    assert titles == {image.title for image in images}

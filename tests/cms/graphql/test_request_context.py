@@ -76,3 +76,36 @@ def test_collection_restrictions_are_read_only_when_an_image_is_asked_for(
     assert "errors" not in body, body
     statements = " ".join(query["sql"] for query in captured.captured_queries)
     assert "collectionviewrestriction" not in statements
+
+
+def test_resolvers_ask_the_context_for_the_caller_not_the_request() -> None:
+    # The view reads the caller once (PartnerGraphQLView.get_context); resolvers ask
+    # info.context.caller, so a check cannot read a different caller than the rest.
+    pattern = re.compile(r"caller_of\(|api_caller|context\.request\b")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in READ_PATH
+        if path.name != "view.py"
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_the_context_caller_is_the_partner_the_key_names() -> None:
+    from django.test import RequestFactory
+
+    from cms.graphql.view import PartnerGraphQLView
+    from cms.partners.access import CALLER_ATTRIBUTE
+    from cms.partners.keys import Caller as PartnerCaller
+
+    request = RequestFactory().get("/graphql/")
+    partner = PartnerCaller(key_id=7, partner_id=3, scopes=frozenset({"preview"}))
+    setattr(request, CALLER_ATTRIBUTE, partner)  # as PartnerAccessMiddleware hands it over
+    view = PartnerGraphQLView()
+    view._locales = {}
+    caller = view.get_context(request).caller
+    assert caller.partner == partner
+    assert caller.may("preview")
+    assert not caller.may("introspection")
+    assert not caller.is_staff
