@@ -1,4 +1,5 @@
-"""Helpers the plugins' demo loaders share: index pages, translations, snippets and images.
+"""Helpers the plugins' demo loaders share: index pages, translations, snippets, images and
+documents.
 
 Every helper finds what an earlier run made before creating anything, so loading the demo
 again creates nothing new.
@@ -10,10 +11,13 @@ import io
 from collections.abc import Callable
 from typing import Any
 
+from django.core.files import File
 from django.core.files.images import ImageFile
 from django.db import models
 from django.utils.text import slugify
 
+from wagtail.documents import get_document_model
+from wagtail.documents.models import AbstractDocument
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page, Site
@@ -72,7 +76,11 @@ def paragraphs(texts: list[str]) -> list[dict[str, str]]:
 
 
 def demo_image(title: str, colour: str) -> AbstractImage:
-    """A generated PNG with ``title`` written on it, stored once per title; no network."""
+    """A generated PNG with ``title`` written on it, stored once per title; no network.
+
+    The seeds name photos and logos but do not ship them, so every demo image is a placeholder
+    and says so on its face: nobody should mistake it for the real logo or photo.
+    """
     from PIL import Image as PillowImage
     from PIL import ImageDraw
 
@@ -83,11 +91,40 @@ def demo_image(title: str, colour: str) -> AbstractImage:
     canvas = PillowImage.new("RGB", (800, 600), colour)
     draw = ImageDraw.Draw(canvas)
     draw.rectangle((40, 40, 760, 560), outline="white", width=6)
-    draw.text((400, 300), title, fill="white", anchor="mm", font_size=44)
+    draw.text((400, 280), title, fill="white", anchor="mm", font_size=44)
+    draw.text((400, 360), PLACEHOLDER_MARK, fill="white", anchor="mm", font_size=28)
     buffer = io.BytesIO()
     canvas.save(buffer, format="PNG")
     filename = f"demo-{slugify(title) or 'image'}.png"
     return image_model.objects.create(title=title, file=ImageFile(buffer, name=filename))
+
+
+#: Written on every generated demo image and document.
+PLACEHOLDER_MARK = "Placeholder generated for the demo"
+
+
+def demo_document(title: str, filename: str, lines: list[str]) -> AbstractDocument:
+    """A generated one-page PDF with ``title`` and ``lines`` on it, marked as a placeholder and
+    stored once per title; no network."""
+    from PIL import Image as PillowImage
+    from PIL import ImageDraw
+
+    document_model = get_document_model()
+    existing = document_model.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    page = PillowImage.new("RGB", (595, 842), "white")
+    draw = ImageDraw.Draw(page)
+    draw.text((50, 60), PLACEHOLDER_MARK.upper(), fill="#a00", font_size=18)
+    draw.text((50, 110), title, fill="black", font_size=24)
+    for number, line in enumerate(lines):
+        draw.text((50, 170 + 30 * number), line, fill="black", font_size=16)
+    buffer = io.BytesIO()
+    page.save(buffer, format="PDF")
+    document = document_model(title=title, file=File(buffer, name=filename))
+    document.file_size = len(buffer.getvalue())
+    document.save()
+    return document
 
 
 def snippet(

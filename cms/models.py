@@ -18,7 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext_lazy as _
 
-from grapple.models import GraphQLString
+from grapple.models import GraphQLImage, GraphQLString
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -47,11 +47,37 @@ def alt_text_field(verbose_name: str = "alt text") -> models.CharField:
 
 
 class BasePage(HeadlessPreviewMixin, Page):
-    """Common declarations for every page type: the fields Page itself brings."""
+    """Common declarations for every page type: the fields Page itself brings, and the image
+    shown when the page is shared."""
+
+    og_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when the page is shared on social media, cropped to 1200 × 630 pixels. "
+            "Leave empty to use the page's lead image, if it has one."
+        ),
+        verbose_name=_("share image"),
+    )
+
+    promote_panels = [*Page.promote_panels, FieldPanel("og_image")]
 
     search_fields = [*Page.search_fields, index.SearchField("search_description")]
 
-    graphql_fields: list = []
+    graphql_fields: list = [
+        GraphQLImage(
+            "og_image",
+            source="og_image_for_reader",
+            description=(
+                "The image for social media previews (og:image): the share image, else the lead "
+                "image; ask for the OG preset (1200 x 630). Null when there is none or it is in "
+                "a private collection."
+            ),
+        ),
+    ]
 
     translatable_fields = [
         TranslatableField("title"),
@@ -59,6 +85,7 @@ class BasePage(HeadlessPreviewMixin, Page):
         TranslatableField("search_description"),
         SynchronizedField("slug"),
         SynchronizedField("show_in_menus"),
+        SynchronizedField("og_image"),
     ]
 
     #: Where the partner frontend shows a page of this type, e.g.
@@ -89,6 +116,17 @@ class BasePage(HeadlessPreviewMixin, Page):
         return self.get_full_url(request=request)
 
     url = property(get_url)
+
+    def og_image_for_reader(self, info: object = None) -> Any:
+        """The share image, else the page type's fallback (its lead image); None when private."""
+        from cms.graphql.images import image_with_alt
+
+        own = image_with_alt(self.og_image, "", info) if self.og_image_id else None
+        return own if own is not None else self.share_image_fallback(info)
+
+    def share_image_fallback(self, info: object = None) -> Any:
+        """The image shared when the page has no share image; page types with one override it."""
+        return None
 
     def serve(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseRedirect:
         """Nothing on the CMS host renders a page: it sends the reader to the frontend."""

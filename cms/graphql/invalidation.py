@@ -172,6 +172,7 @@ def _parent_page(instance: Model) -> Any:
 
 
 def _served_by_api(model: type) -> bool:
+    from wagtail.documents.models import AbstractDocument
     from wagtail.images.models import AbstractImage
     from wagtail.models import (
         Collection,
@@ -183,12 +184,13 @@ def _served_by_api(model: type) -> bool:
     from wagtail.snippets.models import get_snippet_models
 
     return (
-        # A collection moved under a private one makes its images private; a site's root page
-        # decides what `page(urlPath:)` finds.
+        # A collection moved under a private one makes its images and documents private; a
+        # site's root page decides what `page(urlPath:)` finds.
         issubclass(
             model,
             Page
             | AbstractImage
+            | AbstractDocument
             | PageViewRestriction
             | Collection
             | CollectionViewRestriction

@@ -394,6 +394,8 @@ CMS_IMAGE_PRESETS = {
     "SMALL": "width-480",
     "MEDIUM": "width-960",
     "LARGE": "width-1600",
+    # Social media previews (og:image): the size Facebook, LinkedIn and X recommend.
+    "OG": "fill-1200x630",
 }
 GRAPPLE = {
     # Every app with page or snippet models must be listed, or `pages` fails for every query.

@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
-from cms.demo import english_home, translate_if_missing
-from pages.calls.factories import CallIndexPageFactory, CallPageFactory
+from cms.demo import demo_document, english_home, translate_if_missing
+from pages.calls.factories import CallAttachmentFactory, CallIndexPageFactory, CallPageFactory
 from pages.calls.models import CallIndexPage, CallPage
 
 LJUBLJANA = ZoneInfo("Europe/Ljubljana")
@@ -37,6 +37,12 @@ KOSOVO_NOTE_SL = (
     "Kosovo*: to poimenovanje ne posega v stališča o statusu ter je v skladu z resolucijo "
     "Varnostnega sveta ZN 1244/1999."
 )
+
+GUIDE_TITLE = "Guide for applicants"
+GUIDE_TRANSLATIONS = {
+    "sl": {GUIDE_TITLE: "Vodnik za prijavitelje"},
+    "sv": {GUIDE_TITLE: "Guide för sökande"},
+}
 
 INDEX_INTRO = "Calls for applications from the programmes our members take part in."
 INDEX_TRANSLATIONS = {
@@ -281,7 +287,7 @@ def load_demo(stdout: Any) -> None:
             call = _create_call(index, demo)
             created += 1
         for language, texts in demo.translations.items():
-            translate_if_missing(call, language, texts)
+            translate_if_missing(call, language, {**texts, **GUIDE_TRANSLATIONS.get(language, {})})
     stdout.write(
         f"Calls: {created} created (one open, one upcoming, one closed among the European "
         "Solidarity Corps calls on the day they were first loaded), in three languages."
@@ -328,6 +334,18 @@ def _create_call(index: CallIndexPage, demo: DemoCall) -> CallPage:
             for slug in demo.country_groups
             if (group := _default_locale_object("countries", "CountryGroup", slug)) is not None
         ]
+    )
+    CallAttachmentFactory(
+        page=call,
+        sort_order=0,
+        title=GUIDE_TITLE,
+        kind="guide",
+        language="en",
+        document=demo_document(
+            f"Guide: {demo.title}",
+            f"guide-{demo.slug}.pdf",
+            [demo.summary[:90], f"Apply at {demo.application_url}"],
+        ),
     )
     call.save_revision().publish()
     return call

@@ -7,7 +7,8 @@ import wagtail_factories
 
 from django.utils import timezone
 
-from pages.calls.models import CallIndexPage, CallPage
+from cms.factories import AttachmentFactory
+from pages.calls.models import CallAttachment, CallIndexPage, CallPage
 
 
 def _this_minute() -> datetime.datetime:
@@ -41,3 +42,8 @@ class CallPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = CallPage
+
+
+class CallAttachmentFactory(AttachmentFactory):
+    class Meta:
+        model = CallAttachment

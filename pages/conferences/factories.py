@@ -5,8 +5,9 @@ import datetime
 import factory
 import wagtail_factories
 
-from cms.factories import OrderableFactory
+from cms.factories import AttachmentFactory, OrderableFactory
 from pages.conferences.models import (
+    ConferenceAttachment,
     ConferenceIndexPage,
     ConferenceObjective,
     ConferencePage,
@@ -66,3 +67,8 @@ class ConferencePartnerLogoFactory(OrderableFactory):
 
     class Meta:
         model = ConferencePartnerLogo
+
+
+class ConferenceAttachmentFactory(AttachmentFactory):
+    class Meta:
+        model = ConferenceAttachment

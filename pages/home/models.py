@@ -35,6 +35,7 @@ class HomePage(BasePage):
         # Each locale's home page is a sibling under the tree root, so its slug must differ.
         TranslatableField("slug"),
         SynchronizedField("show_in_menus"),
+        SynchronizedField("og_image"),
     ]
 
     # The example partner site's home lists every section (examples/partner-site/).

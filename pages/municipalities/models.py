@@ -202,7 +202,7 @@ class MunicipalityPage(BasePage):
             ObjectList(content_panels, heading=_("Profile")),
             ObjectList(location_panels, heading=_("Location")),
             ObjectList(contact_panels, heading=_("Contact and links")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )

@@ -57,6 +57,9 @@ class DemoNews:
     projects: list[str] = field(default_factory=list)
     municipalities: list[str] = field(default_factory=list)
     organisations: list[tuple[str, str]] = field(default_factory=list)
+    #: The event the item reports on, if any: its day and place.
+    event_date: datetime.date | None = None
+    event_place: str = ""
     slovenian: dict[str, str] = field(default_factory=dict)
 
 
@@ -93,6 +96,8 @@ VISIT = DemoNews(
         ("learning", "Learning"),
     ],
     gallery=[("Visit at the Zalog District Youth Centre", "#2f6f4e", "Guests and hosts at Zalog")],
+    event_date=datetime.date(2021, 10, 1),
+    event_place="ČMC Zalog, Ljubljana",
     municipalities=["ljubljana", "novo-mesto"],
     organisations=[
         ("cmc-zalog", "Zalog District Youth Centre"),
@@ -150,6 +155,7 @@ VISIT = DemoNews(
             "mladine, Evropski mladinski forum ter mreži POYWE in InterCity."
         ),
         "Guests and hosts at Zalog": "Gostje in gostitelji v Zalogu",
+        "ČMC Zalog, Ljubljana": "ČMC Zalog, Ljubljana",
     },
 )
 
@@ -291,6 +297,13 @@ def _create(index: NewsIndexPage, demo: DemoNews) -> NewsPage:
         NewsGalleryImage(
             page=item, sort_order=order, image=demo_image(title, colour), caption=caption
         ).save()
+    if demo.gallery:
+        # The gallery's first image leads, with its caption as alt text (translated with it).
+        title, colour, caption = demo.gallery[0]
+        item.lead_image = demo_image(title, colour)
+        item.lead_image_alt = caption
+    item.event_date = demo.event_date
+    item.event_place = demo.event_place
     item.save()
     item = NewsPage.objects.get(pk=item.pk)
     item.save_revision().publish()

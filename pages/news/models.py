@@ -1,6 +1,9 @@
+import datetime
+
 import graphene
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +18,7 @@ from grapple.models import (
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
+    FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
@@ -27,7 +31,18 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
 from cms.graphql.loaders import noted, related_in_locale, visibility_of
+from cms.lead_images import (
+    LeadImageReader,
+    lead_image_alt_field,
+    lead_image_caption_field,
+    lead_image_credit_field,
+    lead_image_field,
+    lead_image_graphql_fields,
+    lead_image_panel,
+    lead_image_translatable_fields,
+)
 from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage
+from cms.time_zones import DEFAULT_TIME_ZONE, time_zone_choices, zone_or_current
 from pages.news.forms import NewsPageForm
 from pages.news.querysets import NewsPageManager
 
@@ -75,7 +90,7 @@ class NewsIndexPage(BaseIndexPage):
         return noted(info, listed[:INDEX_LIST_LIMIT])
 
 
-class NewsPage(BasePage):
+class NewsPage(LeadImageReader, BasePage):
     """A news item: what happened, who wrote it, and which projects and places it concerns."""
 
     date = models.DateField(
@@ -135,6 +150,38 @@ class NewsPage(BasePage):
         help_text=_("Organisations that took part, e.g. local NGOs at a meeting."),
         verbose_name=_("related organisations"),
     )
+    lead_image = lead_image_field()
+    lead_image_alt = lead_image_alt_field()
+    lead_image_caption = lead_image_caption_field()
+    lead_image_credit = lead_image_credit_field()
+    event_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day of the event the item reports on, e.g. a visit; leave empty if it "
+            "reports on no event."
+        ),
+        verbose_name=_("event date"),
+    )
+    event_time = models.TimeField(
+        null=True,
+        blank=True,
+        help_text=_("When the event started, in the time zone below; leave empty if unknown."),
+        verbose_name=_("event time"),
+    )
+    event_time_zone = models.CharField(
+        max_length=64,
+        choices=time_zone_choices,
+        default=DEFAULT_TIME_ZONE,
+        help_text=_("The time zone of the place of the event."),
+        verbose_name=_("event time zone"),
+    )
+    event_place = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text=_("Where the event took place, e.g. 'ČMC Zalog, Ljubljana'."),
+        verbose_name=_("event place"),
+    )
 
     objects = NewsPageManager()
 
@@ -147,7 +194,17 @@ class NewsPage(BasePage):
             help_text=_("Choose a person, write a byline, or both (the byline is shown)."),
         ),
         FieldPanel("intro"),
+        lead_image_panel(),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("event_date"), FieldPanel("event_time")]),
+                FieldPanel("event_time_zone"),
+                FieldPanel("event_place"),
+            ],
+            heading=_("Event"),
+            help_text=_("When and where the event the item reports on took place, if any."),
+        ),
     ]
     gallery_panels = [
         InlinePanel("gallery_images", heading=_("Gallery"), label=_("Image")),
@@ -163,7 +220,7 @@ class NewsPage(BasePage):
             ObjectList(content_panels, heading=_("News item")),
             ObjectList(gallery_panels, heading=_("Gallery")),
             ObjectList(relation_panels, heading=_("Categories and links")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ],
         base_form_class=NewsPageForm,
@@ -229,6 +286,30 @@ class NewsPage(BasePage):
             source="related_organisations_in_locale",
             description="Organisations that took part, in the item's language.",
         ),
+        *lead_image_graphql_fields(),
+        GraphQLField(
+            "event_date",
+            graphene.Date,
+            description="The day of the event the item reports on; null if it reports on none.",
+        ),
+        GraphQLField(
+            "event_starts_at",
+            graphene.DateTime,
+            source="event_starts_at_local",
+            description=(
+                "When the event started, with the offset of its time zone; null when the time "
+                "(or the date) is not known."
+            ),
+        ),
+        GraphQLString(
+            "event_time_zone",
+            source="event_time_zone_for_reader",
+            description="IANA name of the event's time zone; null without an event date.",
+        ),
+        GraphQLString(
+            "event_place",
+            description="Where the event took place, in the item's language; empty if unknown.",
+        ),
     ]
 
     translatable_fields = [
@@ -246,6 +327,11 @@ class NewsPage(BasePage):
         SynchronizedField("related_projects", overridable=False),
         SynchronizedField("related_municipalities", overridable=False),
         SynchronizedField("related_organisations", overridable=False),
+        *lead_image_translatable_fields(),
+        SynchronizedField("event_date", overridable=False),
+        SynchronizedField("event_time", overridable=False),
+        SynchronizedField("event_time_zone", overridable=False),
+        TranslatableField("event_place"),
     ]
 
     # The page of the example partner site (examples/partner-site/) that shows one.
@@ -265,6 +351,26 @@ class NewsPage(BasePage):
     def author_name(self) -> str:
         """The byline when set, else the author's name."""
         return self.byline or (self.author.name if self.author else "")
+
+    @property
+    def event_starts_at_local(self) -> datetime.datetime | None:
+        if self.event_date is None or self.event_time is None:
+            return None
+        zone = zone_or_current(self.event_time_zone)
+        return datetime.datetime.combine(self.event_date, self.event_time, tzinfo=zone)
+
+    def event_time_zone_for_reader(self, info: object = None) -> str | None:
+        return self.event_time_zone if self.event_date else None
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, str] = {}
+        if self.event_time is not None and self.event_date is None:
+            errors["event_date"] = _("Enter the date of the event, or clear its time.")
+        if self.event_place and self.event_date is None:
+            errors["event_date"] = _("Enter the date of the event, or clear its place.")
+        if errors:
+            raise ValidationError(errors)
 
     # Lists in the item's language, loaded for a whole list at once in a GraphQL request.
     def categories_in_locale(self, info: object = None, **kwargs: object) -> list:

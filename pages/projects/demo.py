@@ -14,7 +14,7 @@ from typing import Any
 
 from wagtail.rich_text import RichText
 
-from cms.demo import ensure_index, paragraphs, snippet, translate_once
+from cms.demo import demo_image, ensure_index, paragraphs, snippet, translate_once
 from pages.municipalities.models import MunicipalityPage
 from pages.projects.factories import (
     ProjectEventFactory,
@@ -74,6 +74,8 @@ class DemoProject:
     coordinator: tuple[str, str] | None = None
     events: list[DemoEvent] = field(default_factory=list)
     social_links: list[tuple[str, str]] = field(default_factory=list)
+    #: (alt text, colour) of a generated placeholder logo, when the seed shows a logo.
+    logo: tuple[str, str] | None = None
     translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
@@ -183,6 +185,7 @@ VOLWE = DemoProject(
 SHELTER = DemoProject(
     slug="shelter",
     acronym="SHELTER",
+    logo=("SHELTER logo", "#1f5f8b"),
     title="Solidarity hosting evolution looked through European Regions",
     summary=(
         "Nine smaller municipalities from eight countries exchanged good practice in how "
@@ -239,6 +242,7 @@ SHELTER = DemoProject(
     social_links=[("facebook", "https://www.facebook.com/sheltereu/")],
     translations={
         "sl": {
+            "SHELTER logo": "Logotip projekta SHELTER",
             "Solidarity hosting evolution looked through European Regions": (
                 "Solidarity hosting evolution looked through European Regions"
             ),
@@ -333,6 +337,8 @@ def _create(index: ProjectIndexPage, demo: DemoProject) -> ProjectPage:
         end_date=None,
         impact=RichText(f"<p>{demo.impact}</p>").source,
         body=paragraphs(demo.body),
+        logo=demo_image(f"{demo.acronym} logo", demo.logo[1]) if demo.logo else None,
+        logo_alt=demo.logo[0] if demo.logo else "",
     )
     municipalities = MunicipalityPage.objects.filter(locale_id=project.locale_id)
     for order, (municipality_slug, organisation, role) in enumerate(demo.partners):

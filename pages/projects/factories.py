@@ -5,8 +5,9 @@ import datetime
 import factory
 import wagtail_factories
 
-from cms.factories import OrderableFactory
+from cms.factories import AttachmentFactory, OrderableFactory
 from pages.projects.models import (
+    ProjectAttachment,
     ProjectEvent,
     ProjectGoal,
     ProjectIndexPage,
@@ -64,3 +65,8 @@ class ProjectSocialLinkFactory(OrderableFactory):
 
     class Meta:
         model = ProjectSocialLink
+
+
+class ProjectAttachmentFactory(AttachmentFactory):
+    class Meta:
+        model = ProjectAttachment

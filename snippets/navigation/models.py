@@ -262,7 +262,7 @@ class MenuItem(TranslatableMixin, Orderable):
     translatable_fields = [
         TranslatableField("label"),
         TranslatableField("page"),
-        SynchronizedField("url"),
+        SynchronizedField("url", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):

@@ -46,6 +46,7 @@ def call_form(**fields: Any) -> dict[str, Any]:
         "application_url": "https://youth.europa.eu/solidarity_en",
         "min_age": "18",
         "max_age": "30",
+        "attachments": inline_formset([]),
         "comments": inline_formset([]),
     }
     data.update(fields)

@@ -342,8 +342,21 @@ def test_a_translator_may_not_override_a_fact_through_the_api(
 
 #: Synchronised fields a translation may still change: the page address (localized slugs) and
 #: whether a page shows in menus are per language; a project's acronym is a brand that some
-#: languages spell their own way.
-OVERRIDABLE = {"slug", "show_in_menus", "acronym"}
+#: languages spell their own way. Images (share, lead, a project's logo) may carry words in a
+#: language, with their own credit; an attachment's document (and the language it is in) is
+#: replaced by its version in the translation's language (a Slovenian guide). Translators
+#: choose these from the choosers; the API still leaves out anything in a private collection.
+OVERRIDABLE = {
+    "slug",
+    "show_in_menus",
+    "acronym",
+    "og_image",
+    "lead_image",
+    "lead_image_credit",
+    "logo",
+    "document",
+    "language",
+}
 
 
 def synchronised_fields() -> list[tuple[str, SynchronizedField]]:

@@ -88,6 +88,7 @@ def call_form(**overrides: Any) -> dict[str, Any]:
         "max_age": "30",
         "required_quality_label": "European Solidarity Corps Quality Label",
         "eligibility_note": "",
+        "attachments": inline_formset([]),
         "comments": inline_formset([]),
         "action-publish": "publish",
     }

@@ -98,6 +98,7 @@ def conference_form(**overrides: Any) -> dict[str, Any]:
         "delegation_note": "Each member applies separately.",
         "eligibility_note": "Kosovo*: UN resolution 1244/1999.",
         "partner_logos": inline_formset([]),
+        "attachments": inline_formset([]),
         "comments": inline_formset([]),
         "action-publish": "publish",
     }

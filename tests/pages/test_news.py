@@ -81,6 +81,7 @@ def news_form(world: dict[str, Any], **overrides: Any) -> dict[str, Any]:
             "intro": "A youth centre showed a visiting municipality how it works.",
             "body": streamfield([("paragraph", rich_text("<p>Speakers presented.</p>"))]),
             "gallery_images": inline_formset([{"image": image.pk, "caption": "The meeting"}]),
+            "event_time_zone": "Europe/Ljubljana",
             "comments": inline_formset([]),
             "action-publish": "publish",
             **{key: value for key, value in overrides.items() if not isinstance(value, list)},
@@ -447,3 +448,74 @@ def test_edit_form_renders_every_tab(admin_client: Client, visit: NewsPage) -> N
     assert response.status_code == 200
     for tab in ("News item", "Gallery", "Categories and links"):
         assert tab in response.content.decode()
+
+
+# --- The event a news item reports on ----------------------------------------------------
+
+EVENT_QUERY = """query($l: String) { newsItem(slug: "municipality-on-a-visit", locale: $l) {
+  eventDate eventStartsAt eventTimeZone eventPlace leadImage { alt } leadImageCaption } }"""
+
+
+def test_editor_records_the_event_and_partner_sites_read_it_in_both_languages(
+    admin_client: Client, world: dict, graphql, django_capture_on_commit_callbacks: Any
+) -> None:
+    data = news_form(
+        world,
+        event_date="2021-10-01",
+        event_time="10:00",
+        event_time_zone="Europe/Ljubljana",
+        event_place="ČMC Zalog, Ljubljana",
+    )
+
+    response = admin_client.post(add_url(NewsPage, world["index"]), data)
+
+    assert response.status_code == 302, form_errors(response)
+    item = NewsPage.objects.get(slug="municipality-on-a-visit")
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(item, "sl", {"ČMC Zalog, Ljubljana": "Četrtni mladinski center Zalog, Ljubljana"})
+    english = graphql(EVENT_QUERY, {"l": "en"})["data"]["newsItem"]
+    slovenian = graphql(EVENT_QUERY, {"l": "sl"})["data"]["newsItem"]
+    assert english["eventDate"] == "2021-10-01"
+    assert english["eventStartsAt"] == "2021-10-01T10:00:00+02:00"
+    assert english["eventTimeZone"] == "Europe/Ljubljana"
+    assert english["eventPlace"] == "ČMC Zalog, Ljubljana"
+    assert slovenian["eventDate"] == "2021-10-01"
+    assert slovenian["eventPlace"] == "Četrtni mladinski center Zalog, Ljubljana"
+
+
+def test_an_event_without_a_time_has_a_date_only(admin_client: Client, world: dict, graphql):
+    data = news_form(world, event_date="2021-10-01", event_place="ČMC Zalog, Ljubljana")
+
+    response = admin_client.post(add_url(NewsPage, world["index"]), data)
+
+    assert response.status_code == 302, form_errors(response)
+    item = graphql(EVENT_QUERY, {"l": "en"})["data"]["newsItem"]
+    assert (item["eventDate"], item["eventStartsAt"]) == ("2021-10-01", None)
+
+
+def test_a_news_item_without_an_event_says_so(admin_client: Client, world: dict, graphql):
+    response = admin_client.post(add_url(NewsPage, world["index"]), news_form(world))
+
+    assert response.status_code == 302, form_errors(response)
+    item = graphql(EVENT_QUERY, {"l": "en"})["data"]["newsItem"]
+    assert item == {
+        "eventDate": None,
+        "eventStartsAt": None,
+        "eventTimeZone": None,
+        "eventPlace": "",
+        "leadImage": None,
+        "leadImageCaption": None,
+    }
+
+
+@pytest.mark.parametrize(
+    "event", [{"event_time": "10:00"}, {"event_place": "ČMC Zalog, Ljubljana"}]
+)
+def test_a_time_or_place_needs_the_events_date(
+    admin_client: Client, world: dict, event: dict[str, str]
+) -> None:
+    response = admin_client.post(add_url(NewsPage, world["index"]), news_form(world, **event))
+
+    assert response.status_code == 200
+    assert "Enter the date of the event" in form_errors(response)["event_date"][0]
+    assert not NewsPage.objects.exists()

@@ -105,6 +105,7 @@ def project_form(places: dict[str, Any], **overrides: Any) -> dict[str, Any]:
         "social_links": inline_formset(
             [{"network": "facebook", "url": "https://www.facebook.com/sheltereu/"}]
         ),
+        "attachments": inline_formset([]),
         "comments": inline_formset([]),
         "action-publish": "publish",
     }

@@ -34,6 +34,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.attachments import AttachmentsReader, attachments_graphql_field, attachments_panel
 from cms.blocks import BodyBlock
 from cms.editorial.publishing import PublishedThroughModeration
 from cms.eligibility import CountryEligibilityPage, eligibility_graphql_fields
@@ -41,6 +42,16 @@ from cms.forms import LocalisedChoicesPageForm
 from cms.graphql.collection_descriptions import GraphQLDescribedCollection
 from cms.graphql.language import in_reader_language
 from cms.graphql.loaders import related_in_locale
+from cms.lead_images import (
+    LeadImageReader,
+    lead_image_alt_field,
+    lead_image_caption_field,
+    lead_image_credit_field,
+    lead_image_field,
+    lead_image_graphql_fields,
+    lead_image_panel,
+    lead_image_translatable_fields,
+)
 from cms.models import BasePage
 from cms.sanitise import validate_url_scheme
 from cms.time_zones import zone_or_current
@@ -65,7 +76,9 @@ class CallPageForm(LocalisedChoicesPageForm):
     LOCALISED_CHOICES = ("programme", "programme_action", "eligible_country_groups")
 
 
-class CallPage(PublishedThroughModeration, CountryEligibilityPage):
+class CallPage(
+    LeadImageReader, AttachmentsReader, PublishedThroughModeration, CountryEligibilityPage
+):
     """A call for applications, e.g. for European Solidarity Corps solidarity projects.
 
     Every call, in every language, goes live through the "Call moderation" workflow.
@@ -219,6 +232,10 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
         help_text=_("What is funded, how to apply and how applications are assessed."),
         verbose_name=_("body"),
     )
+    lead_image = lead_image_field()
+    lead_image_alt = lead_image_alt_field()
+    lead_image_caption = lead_image_caption_field()
+    lead_image_credit = lead_image_credit_field()
 
     objects = CallPageManager()
 
@@ -230,7 +247,9 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
             heading=_("Programme"),
             help_text=_("The action must belong to the chosen programme."),
         ),
+        lead_image_panel(),
         FieldPanel("body"),
+        attachments_panel(),
     ]
     dates_panels = [
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("deadline")], heading=_("Applications")),
@@ -268,7 +287,7 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
             ObjectList(dates_panels, heading=_("Dates")),
             ObjectList(eligibility_panels, heading=_("Eligibility")),
             ObjectList(related_panels, heading=_("Contact & related")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ],
         base_form_class=CallPageForm,
@@ -389,6 +408,8 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
         GraphQLStreamfield(
             "body", description="What is funded, how to apply and how applications are assessed."
         ),
+        *lead_image_graphql_fields(),
+        attachments_graphql_field("calls.CallAttachment"),
     ]
 
     translatable_fields = [
@@ -418,6 +439,8 @@ class CallPage(PublishedThroughModeration, CountryEligibilityPage):
         # Pages: GraphQL shows the live translation in the call's language when there is one.
         SynchronizedField("related_conference", overridable=False),
         SynchronizedField("related_project", overridable=False),
+        *lead_image_translatable_fields(),
+        TranslatableField("attachments"),
     ]
 
     # The page of the example partner site (examples/partner-site/) that shows one.

@@ -32,12 +32,23 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.attachments import AttachmentsReader, attachments_graphql_field, attachments_panel
 from cms.blocks import BodyBlock
 from cms.eligibility import CountryEligibilityPage, eligibility_graphql_fields
 from cms.forms import LocalisedChoicesPageForm
 from cms.graphql.collection_descriptions import GraphQLDescribedCollection
 from cms.graphql.language import choice_label
 from cms.graphql.loaders import related_in_locale
+from cms.lead_images import (
+    LeadImageReader,
+    lead_image_alt_field,
+    lead_image_caption_field,
+    lead_image_credit_field,
+    lead_image_field,
+    lead_image_graphql_fields,
+    lead_image_panel,
+    lead_image_translatable_fields,
+)
 from cms.models import BasePage
 from cms.sanitise import validate_url_scheme
 from cms.time_zones import zone_or_current
@@ -57,7 +68,7 @@ class ConferencePageForm(LocalisedChoicesPageForm):
     LOCALISED_CHOICES = ("eligible_country_groups", "initiators", "co_organisers")
 
 
-class ConferencePage(CountryEligibilityPage):
+class ConferencePage(LeadImageReader, AttachmentsReader, CountryEligibilityPage):
     """A conference that municipalities and organisations apply to attend."""
 
     class Format(models.TextChoices):
@@ -204,6 +215,10 @@ class ConferencePage(CountryEligibilityPage):
         help_text=_("Background, programme and anything else to tell."),
         verbose_name=_("body"),
     )
+    lead_image = lead_image_field()
+    lead_image_alt = lead_image_alt_field()
+    lead_image_caption = lead_image_caption_field()
+    lead_image_credit = lead_image_credit_field()
 
     objects = ConferencePageManager()
 
@@ -216,7 +231,9 @@ class ConferencePage(CountryEligibilityPage):
             label=_("Objective"),
             help_text=_("In the order the programme lists them."),
         ),
+        lead_image_panel(),
         FieldPanel("body"),
+        attachments_panel(),
     ]
     dates_panels = [
         FieldPanel("format"),
@@ -263,7 +280,7 @@ class ConferencePage(CountryEligibilityPage):
             ObjectList(dates_panels, heading=_("Dates & application")),
             ObjectList(participant_panels, heading=_("Participants & eligibility")),
             ObjectList(organiser_panels, heading=_("Organisers")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ],
         base_form_class=ConferencePageForm,
@@ -400,6 +417,8 @@ class ConferencePage(CountryEligibilityPage):
             description="True until the deadline (or, without one, until the start).",
         ),
         GraphQLStreamfield("body", description="Background, programme and anything else to tell."),
+        *lead_image_graphql_fields(),
+        attachments_graphql_field("conferences.ConferenceAttachment"),
     ]
 
     translatable_fields = [
@@ -431,6 +450,8 @@ class ConferencePage(CountryEligibilityPage):
         SynchronizedField("co_organisers", overridable=False),
         SynchronizedField("application_url", overridable=False),
         SynchronizedField("application_deadline", overridable=False),
+        *lead_image_translatable_fields(),
+        TranslatableField("attachments"),
     ]
 
     # The page of the example partner site (examples/partner-site/) that shows one.

@@ -1,4 +1,5 @@
-"""Rows edited inline on a conference page: objectives, delegation roles and partner logos."""
+"""Rows edited inline on a conference page: objectives, delegation roles, partner logos and
+attachments."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.attachments import BaseAttachment
 from cms.graphql.loaders import related_in_locale
 from cms.models import alt_text_field
 
@@ -145,3 +147,11 @@ class ConferencePartnerLogo(TranslatableMixin, Orderable):
     def localized_organisation(self, info: object = None, **kwargs: object) -> models.Model | None:
         """The organisation in the row's language (the conference's) when translated there."""
         return related_in_locale(info, self, "organisation")
+
+
+class ConferenceAttachment(BaseAttachment):
+    """A document attached to a conference, e.g. its programme or the report."""
+
+    page = ParentalKey(
+        "conferences.ConferencePage", on_delete=models.CASCADE, related_name="attachments"
+    )

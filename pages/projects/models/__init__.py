@@ -1,7 +1,9 @@
-"""Project pages and the rows an editor adds to them: partners, goals, events, links."""
+"""Project pages and the rows an editor adds to them: partners, goals, events, links and
+attachments."""
 
 from pages.projects.models.pages import ProjectIndexPage, ProjectPage
 from pages.projects.models.rows import (
+    ProjectAttachment,
     ProjectEvent,
     ProjectGoal,
     ProjectPartner,
@@ -9,6 +11,7 @@ from pages.projects.models.rows import (
 )
 
 __all__ = [
+    "ProjectAttachment",
     "ProjectEvent",
     "ProjectGoal",
     "ProjectIndexPage",

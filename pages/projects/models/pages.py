@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from grapple.models import (
     GraphQLField,
     GraphQLForeignKey,
+    GraphQLImage,
     GraphQLRichText,
     GraphQLStreamfield,
     GraphQLString,
@@ -25,9 +26,21 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.attachments import AttachmentsReader, attachments_graphql_field, attachments_panel
 from cms.blocks import BodyBlock
 from cms.graphql.loaders import batched, noted, visibility_of
-from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage
+from cms.lead_images import (
+    LeadImageReader,
+    image_field,
+    lead_image_alt_field,
+    lead_image_caption_field,
+    lead_image_credit_field,
+    lead_image_field,
+    lead_image_graphql_fields,
+    lead_image_panel,
+    lead_image_translatable_fields,
+)
+from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage, alt_text_field
 from cms.sanitise import validate_url_scheme
 from pages.projects.forms import ProjectPageForm
 from pages.projects.models.rows import ProjectPartner
@@ -77,7 +90,7 @@ class ProjectIndexPage(BaseIndexPage):
         return noted(info, listed[:INDEX_LIST_LIMIT])
 
 
-class ProjectPage(BasePage):
+class ProjectPage(LeadImageReader, AttachmentsReader, BasePage):
     """A funded project: who runs it with whom, what it aims at, and what happened."""
 
     #: The order of every list of projects, here and on municipality pages: newest first, and
@@ -151,6 +164,15 @@ class ProjectPage(BasePage):
         help_text=_("The full story of the project."),
         verbose_name=_("body"),
     )
+    logo = image_field(
+        _("logo"),
+        _("The project's logo, e.g. SHELTER's; a wide PNG on a transparent background works best."),
+    )
+    logo_alt = alt_text_field("logo alt text")
+    lead_image = lead_image_field()
+    lead_image_alt = lead_image_alt_field()
+    lead_image_caption = lead_image_caption_field()
+    lead_image_credit = lead_image_credit_field()
 
     objects = ProjectPageManager()
 
@@ -158,7 +180,10 @@ class ProjectPage(BasePage):
         *BasePage.content_panels,
         FieldPanel("acronym"),
         FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt")], heading=_("Logo")),
+        lead_image_panel(),
         FieldPanel("body"),
+        attachments_panel(),
     ]
     funding_panels = [
         MultiFieldPanel(
@@ -201,7 +226,7 @@ class ProjectPage(BasePage):
             ObjectList(goal_panels, heading=_("Goals and impact")),
             ObjectList(event_panels, heading=_("Events")),
             ObjectList(link_panels, heading=_("Links")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ],
         base_form_class=ProjectPageForm,
@@ -290,6 +315,16 @@ class ProjectPage(BasePage):
             description="The project's social media profiles.",
         ),
         GraphQLStreamfield("body", description="The full story of the project."),
+        GraphQLImage(
+            "logo",
+            source="logo_for_reader",
+            description=(
+                "The project's logo, with this page's alt text; null when there is none or it "
+                "is in a private collection."
+            ),
+        ),
+        *lead_image_graphql_fields(),
+        attachments_graphql_field("projects.ProjectAttachment"),
     ]
 
     translatable_fields = [
@@ -311,6 +346,10 @@ class ProjectPage(BasePage):
         SynchronizedField("website", overridable=False),
         SynchronizedField("partners", overridable=False),
         SynchronizedField("social_links", overridable=False),
+        SynchronizedField("logo"),
+        TranslatableField("logo_alt"),
+        *lead_image_translatable_fields(),
+        TranslatableField("attachments"),
     ]
 
     # The page of the example partner site (examples/partner-site/) that shows one.
@@ -332,6 +371,12 @@ class ProjectPage(BasePage):
         return next(
             (row for row in self.partners.all() if row.role == ProjectPartner.Role.LEAD), None
         )
+
+    def logo_for_reader(self, info: object = None) -> models.Model | None:
+        """The logo, with this page's alt text for it."""
+        from cms.graphql.images import image_with_alt
+
+        return image_with_alt(self.logo, self.logo_alt, info)
 
     def partners_for_api(self, info: object = None) -> list[ProjectPartner]:
         """Partner rows with each partner in this page's language (GraphQL passes ``info``)."""

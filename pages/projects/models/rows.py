@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.attachments import BaseAttachment
 from cms.graphql.language import choice_label
 from cms.graphql.loaders import loaders_of, related_in_locale
 from cms.graphql.types import GraphQLCountry
@@ -262,3 +263,9 @@ class ProjectSocialLink(BaseSocialLink):
 
     # Saving a row drops cached GraphQL responses, as saving a page does.
     _cms_api_related = True
+
+
+class ProjectAttachment(BaseAttachment):
+    """A document attached to a project, e.g. its final report."""
+
+    page = ParentalKey("projects.ProjectPage", on_delete=models.CASCADE, related_name="attachments")

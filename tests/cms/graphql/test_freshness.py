@@ -145,6 +145,13 @@ def _image(home: Page) -> None:
     get_image_model().objects.create(title="Logo", file=get_test_image_file())
 
 
+def _document(home: Page) -> None:
+    # Attachments list documents; one moved into a private collection must go at once.
+    from cms.factories import DocumentFactory
+
+    DocumentFactory(collection=Collection.get_first_root_node())
+
+
 def _collection(home: Page) -> None:
     Collection.get_first_root_node().add_child(name="Internal")
 
@@ -158,6 +165,7 @@ PUBLIC = {
     "privacy": _restrict,
     "snippet": _snippet,
     "image": _image,
+    "document": _document,
     "collection": _collection,
 }
 

@@ -206,3 +206,62 @@ def test_image_blocks_in_a_list(graphql, home: Page) -> None:
         item["body"][0]["image"]["title"] for item in graphql(query)["data"]["calls"]["items"]
     }
     assert titles == {image.title for image in images}
+
+
+def test_lead_images_share_images_and_attachments_of_a_list_of_calls(
+    graphql, home: Page, settings: Any
+) -> None:
+    import wagtail_factories
+
+    # The warm-up run generates every rendition of 100 calls; counted runs find them stored.
+    settings.CMS_GRAPHQL_LIMITS = {
+        **settings.CMS_GRAPHQL_LIMITS,
+        "max_new_renditions": 1_000,
+        "max_cost": 1_000_000,
+    }
+
+    from pages.calls.factories import (
+        CallAttachmentFactory,
+        CallIndexPageFactory,
+        CallPageFactory,
+    )
+    from snippets.programmes.factories import ProgrammeFactory
+
+    index = CallIndexPageFactory(parent=home)
+    programme = ProgrammeFactory(name="European Solidarity Corps")
+
+    def make(n: int) -> None:
+        for number in range(n):
+            image = wagtail_factories.ImageFactory(title=f"Photo {number}")
+            # Half share their lead image, half have a share image of their own.
+            own = wagtail_factories.ImageFactory() if number % 2 else None
+            call = CallPageFactory(
+                parent=index, programme=programme, lead_image=image, og_image=own
+            )
+            CallAttachmentFactory(page=call, kind="guide")
+            CallAttachmentFactory(page=call, kind="application_form")
+            call.save_revision().publish()
+
+    query = """{ page(urlPath: "/calls/") { ... on CallIndexPage {
+      calls(limit: 100) { title leadImage { alt srcSet(presets: [SMALL]) }
+        leadImageCaption ogImage { alt rendition(preset: OG) { url } }
+        attachments { title kindLabel language url size fileType } } } } }"""
+    assert_constant(graphql, make, query, lambda data: len(data["page"]["calls"]))
+
+
+def test_a_projects_attachments(graphql, home: Page) -> None:
+    from pages.projects.factories import (
+        ProjectAttachmentFactory,
+        ProjectIndexPageFactory,
+        ProjectPageFactory,
+    )
+
+    project = ProjectPageFactory(parent=ProjectIndexPageFactory(parent=home), slug="shelter")
+    project.save_revision().publish()
+
+    def make(n: int) -> None:
+        for _ in range(n):
+            ProjectAttachmentFactory(page=project, kind="report")
+
+    query = """{ project(slug: "shelter") { attachments { title kind url size fileType } } }"""
+    assert_constant(graphql, make, query, lambda data: len(data["project"]["attachments"]))
