@@ -73,8 +73,8 @@ class BasePage(HeadlessPreviewMixin, Page):
             source="og_image_for_reader",
             description=(
                 "The image for social media previews (og:image): the share image, else the lead "
-                "image; ask for the OG preset (1200 x 630). Null when there is none or it is in "
-                "a private collection."
+                "image, else the site settings' default for the page's language; ask for the OG "
+                "preset (1200 x 630). Null when there is none or it is in a private collection."
             ),
         ),
     ]
@@ -118,11 +118,15 @@ class BasePage(HeadlessPreviewMixin, Page):
     url = property(get_url)
 
     def og_image_for_reader(self, info: object = None) -> Any:
-        """The share image, else the page type's fallback (its lead image); None when private."""
+        """The share image, else the page type's fallback (its lead image), else the site's
+        default for the page's language; never a private image."""
         from cms.graphql.images import image_with_alt
+        from cms.graphql.share_images import default_share_image
 
         own = image_with_alt(self.og_image, "", info) if self.og_image_id else None
-        return own if own is not None else self.share_image_fallback(info)
+        if own is None:
+            own = self.share_image_fallback(info)
+        return own if own is not None else default_share_image(info, self.locale_id)
 
     def share_image_fallback(self, info: object = None) -> Any:
         """The image shared when the page has no share image; page types with one override it."""

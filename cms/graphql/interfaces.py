@@ -20,6 +20,7 @@ from wagtail.models import Page
 
 from cms.frontend import frontend_url
 from cms.graphql.context import request_context
+from cms.graphql.images import PublicImageType
 from cms.graphql.moved import MovedToType, resolve_moved_to
 from cms.graphql.translation_status import TranslationStatus, TranslationStatusType
 
@@ -104,6 +105,14 @@ class PublicPageInterface(graphene.Interface):
         description="The public pages directly below this one.",
         limit=graphene.Int(default_value=20, description=f"At most {CHILDREN_LIMIT}."),
     )
+    og_image = graphene.Field(
+        lambda: PublicImageType,
+        description=(
+            "The image for social media previews (og:image): the share image, else the lead "
+            "image, else the site settings' default for the page's language; ask for the OG "
+            "preset (1200 x 630). Null when there is none or it is in a private collection."
+        ),
+    )
     moved_to = graphene.Field(
         MovedToType,
         description="Set when a lookup by slug (e.g. call(slug:)) was given an old slug: the "
@@ -167,6 +176,11 @@ class PublicPageInterface(graphene.Interface):
     @staticmethod
     def resolve_page_type(page: Page, info: Any) -> str:
         return type(page).__name__
+
+    @staticmethod
+    def resolve_og_image(page: Page, info: Any) -> Any:
+        read = getattr(page, "og_image_for_reader", None)
+        return read(info) if read is not None else None
 
     @staticmethod
     def resolve_parent(page: Page, info: Any) -> Page | None:

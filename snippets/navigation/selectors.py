@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
 
 from wagtail.models import Locale
@@ -28,3 +30,12 @@ def menu_in(name: str, locales: list[Locale]) -> Menu | None:
 
 def menus_for_api_in(name: str, locales: list[Locale]) -> QuerySet[Menu]:
     return Menu.objects.filter(name=name, locale__in=locales).prefetch_related("items")
+
+
+def default_share_images(locale_ids: list[int]) -> dict[int, tuple[Any, str]]:
+    """``{locale_id: (image, alt)}``: the default sharing image of the site settings in each
+    of ``locale_ids`` that set one, in one statement."""
+    found = SiteSettings.objects.filter(
+        locale_id__in=locale_ids, default_og_image__isnull=False
+    ).select_related("default_og_image")
+    return {item.locale_id: (item.default_og_image, item.default_og_image_alt) for item in found}

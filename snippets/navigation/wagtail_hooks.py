@@ -1,5 +1,7 @@
 """Admin: site settings and menus under Snippets; their partner queries."""
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -38,3 +40,10 @@ def add_navigation_queries() -> list[type]:
     from snippets.navigation.graphql import navigation_queries
 
     return [navigation_queries()]
+
+
+@hooks.register("register_default_share_image")
+def default_share_images(locale_ids: list[int]) -> dict[int, tuple[Any, str]]:
+    from snippets.navigation.selectors import default_share_images
+
+    return default_share_images(locale_ids)

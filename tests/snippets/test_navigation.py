@@ -156,3 +156,98 @@ def test_editors_add_a_menu_in_the_admin(admin_client: Client, home: Page) -> No
     response = admin_client.post("/admin/snippets/navigation/menu/add/", form)
     assert response.status_code == 200
     assert not Menu.objects.filter(name="main").exists()
+
+
+SHARED = """query($l: String) { page(urlPath: "/calls/esc-2026/", locale: $l) {
+  ogImage { alt title } } }"""
+
+
+def _call(home: Page, **fields: Any) -> Any:
+    from pages.calls.factories import CallIndexPageFactory, CallPageFactory
+
+    call = CallPageFactory(parent=CallIndexPageFactory(parent=home), slug="esc-2026", **fields)
+    call.save_revision().publish()
+    return call
+
+
+def test_a_page_without_images_shares_the_sites_default_image(
+    graphql: Any, home: Page, django_capture_on_commit_callbacks: Any
+) -> None:
+    import wagtail_factories
+
+    banner = wagtail_factories.ImageFactory(title="Network banner")
+    settings = SiteSettingsFactory(default_og_image=banner, default_og_image_alt="Our network")
+    call = _call(home)
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(settings, "sl", {"Our network": "Naša mreža"})
+        translate(call, "sl")
+
+    # No fragment needed: every page type offers ogImage.
+    assert data(graphql(SHARED))["page"]["ogImage"] == {
+        "alt": "Our network",
+        "title": "Network banner",
+    }
+    # The page's language decides the default's alt text.
+    assert data(graphql(SHARED, {"l": "sl"}))["page"]["ogImage"]["alt"] == "Naša mreža"
+
+
+def test_the_lead_image_comes_before_the_sites_default(graphql: Any, home: Page) -> None:
+    import wagtail_factories
+
+    SiteSettingsFactory(default_og_image=wagtail_factories.ImageFactory(title="Banner"))
+    _call(home, lead_image=wagtail_factories.ImageFactory(title="Volunteers"))
+
+    assert data(graphql(SHARED))["page"]["ogImage"]["title"] == "Volunteers"
+
+
+def test_a_private_default_share_image_is_never_shared(graphql: Any, home: Page) -> None:
+    import wagtail_factories
+
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    private = Collection.get_first_root_node().add_child(name="Embargoed")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    secret = wagtail_factories.ImageFactory(title="Secret banner", collection=private)
+    SiteSettingsFactory(default_og_image=secret, default_og_image_alt="Embargoed banner")
+    _call(home)
+
+    body = graphql(SHARED)
+
+    assert data(body)["page"]["ogImage"] is None
+    assert "Secret" not in str(body) and "Embargoed" not in str(body)
+
+
+def test_default_share_images_of_a_list_cost_the_same_for_10_and_100(
+    graphql: Any, home: Page, settings: Any
+) -> None:
+    import wagtail_factories
+
+    from pages.calls.factories import CallIndexPageFactory, CallPageFactory
+    from tests.cms.graphql.test_nested_query_counts import assert_constant
+
+    settings.CMS_GRAPHQL_CACHE_SECONDS = 0
+    # The warm-up run generates every rendition; counted runs find them stored.
+    settings.CMS_GRAPHQL_LIMITS = {
+        **settings.CMS_GRAPHQL_LIMITS,
+        "max_new_renditions": 1_000,
+        "max_cost": 1_000_000,
+    }
+    SiteSettingsFactory(
+        default_og_image=wagtail_factories.ImageFactory(title="Banner"),
+        default_og_image_alt="Our network",
+    )
+    index = CallIndexPageFactory(parent=home)
+
+    def make(n: int) -> None:
+        for number in range(n):
+            # Half have a lead image, half share the site's default.
+            lead = wagtail_factories.ImageFactory() if number % 2 else None
+            CallPageFactory(parent=index, lead_image=lead).save_revision().publish()
+
+    query = """{ page(urlPath: "/calls/") { ... on CallIndexPage {
+      calls(limit: 100) { ogImage { alt rendition(preset: OG) { url } } } } } }"""
+    assert_constant(graphql, make, query, lambda data: len(data["page"]["calls"]))
+    calls = data(graphql(query))["page"]["calls"]
+    assert sum(call["ogImage"]["alt"] == "Our network" for call in calls) == 50

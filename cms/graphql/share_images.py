@@ -1,0 +1,53 @@
+"""The site's default share image: the last fallback of every page's ``ogImage``.
+
+A plugin that keeps such an image (the site settings) offers it through the
+``register_default_share_image`` hook (the core names no plugin): each hook function takes
+language ids and returns ``{locale_id: (image, alt)}`` for those that have one. A request
+loads them once for every language it knows, so a list of pages costs the same whatever
+its length; the image goes through the visibility rule like any other (never private).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from wagtail import hooks
+from wagtail.models import Locale
+
+from cms.graphql.loaders import image_for_reader, loaders_of
+
+DEFAULT_SHARE_IMAGE_HOOK = "register_default_share_image"
+
+Defaults = dict[int, tuple[Any, str]]
+
+
+def _load(locale_ids: Iterable[int]) -> Defaults:
+    ids = list(locale_ids)
+    found: Defaults = {}
+    for load in hooks.get_hooks(DEFAULT_SHARE_IMAGE_HOOK):
+        for locale_id, value in load(ids).items():
+            found.setdefault(locale_id, value)
+    return found
+
+
+def default_share_image(info: Any, locale_id: int) -> Any:
+    """The default share image for a page in ``locale_id`` (else the first of its fallback
+    languages that has one), with its alt text; None when there is none or it is private."""
+    loaders = loaders_of(info)
+    if loaders is None:
+        locale = Locale.objects.get(pk=locale_id)
+        chain = [locale]
+        defaults = _load([locale_id])
+    else:
+        context = loaders.context
+        memo = loaders.memo("default_share_images")
+        if "loaded" not in memo:
+            memo["loaded"] = _load(context.locales)
+        defaults = memo["loaded"]
+        chain = context.fallback_chain(context.locales[locale_id])
+    for locale in chain:
+        if locale.pk in defaults:
+            image, alt = defaults[locale.pk]
+            return image_for_reader(info, image, alt)
+    return None
