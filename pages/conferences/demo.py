@@ -14,8 +14,9 @@ from django.db import models
 
 from wagtail.models import Locale, Page
 
-from cms.demo import english_home, translate_if_missing
+from cms.demo import demo_document, demo_image, english_home, translate_if_missing
 from pages.conferences.factories import (
+    ConferenceAttachmentFactory,
     ConferenceIndexPageFactory,
     ConferenceObjectiveFactory,
     ConferencePageFactory,
@@ -83,6 +84,11 @@ WHY = (
     "already works and invites participants to build on it."
 )
 WHY_HEADING = "Why this conference"
+#: The seed has no photo nor programme: the demo makes placeholders that say so on their face.
+LEAD_IMAGE_TITLE = "Volunteering & Solidarity conference 2021"
+LEAD_IMAGE_ALT = "Title card of the online conference on volunteering and solidarity in cities"
+LEAD_IMAGE_CREDIT = "Placeholder generated for the demo"
+PROGRAMME_TITLE = "Conference programme (placeholder)"
 
 SLOVENIAN = {
     TITLE: "Prostovoljstvo in solidarnost kot socialni kapital mesta",
@@ -111,6 +117,8 @@ SLOVENIAN = {
     KOSOVO_NOTE: "Kosovo*: to poimenovanje ne posega v stališča o statusu ter je v skladu z "
     "resolucijo Varnostnega sveta ZN 1244/1999.",
     WHY_HEADING: "Zakaj ta konferenca",
+    LEAD_IMAGE_ALT: "Naslovna slika spletne konference o prostovoljstvu in solidarnosti v mestih",
+    PROGRAMME_TITLE: "Program konference (nadomestni dokument)",
     BACKGROUND: "Konferenco sta predlagali Mestna občina Ljubljana in Slovenska filantropija, "
     "vodilna slovenska prostovoljska organizacija; pri njeni zasnovi sta pomagala slovenska "
     "nacionalna agencija in Center virov Evropske solidarnostne enote.",
@@ -138,6 +146,8 @@ SWEDISH = {
     ROLES[2][0]: "En företrädare för ett företag",
     ROLES[2][1]: "som arbetar med samhällsansvar",
     WHY_HEADING: "Varför denna konferens",
+    LEAD_IMAGE_ALT: "Titelbild för onlinekonferensen om volontärarbete och solidaritet i städer",
+    PROGRAMME_TITLE: "Konferensprogram (platshållare)",
 }
 
 ORGANISATION_NAMES = {
@@ -242,6 +252,9 @@ def _create_conference(index: ConferenceIndexPage) -> ConferencePage:
         contact=contact,
         application_url="http://trainings.salto-youth.net/8668",
         application_deadline=datetime.datetime(2021, 4, 16, 23, 59, tzinfo=LJUBLJANA),
+        lead_image=demo_image(LEAD_IMAGE_TITLE, "#2d6a4f"),
+        lead_image_alt=LEAD_IMAGE_ALT,
+        lead_image_credit=LEAD_IMAGE_CREDIT,
         body=[
             {"type": "heading", "value": {"text": WHY_HEADING, "level": "h2"}},
             {"type": "paragraph", "value": f"<p>{BACKGROUND}</p>"},
@@ -252,6 +265,22 @@ def _create_conference(index: ConferenceIndexPage) -> ConferencePage:
         ConferenceObjectiveFactory(page=conference, text=text, sort_order=order)
     for order, (role, note) in enumerate(ROLES):
         DelegationRoleFactory(page=conference, role=role, note=note, sort_order=order)
+    ConferenceAttachmentFactory(
+        page=conference,
+        sort_order=0,
+        title=PROGRAMME_TITLE,
+        kind="other",
+        language="en",
+        document=demo_document(
+            f"Programme: {TITLE}",
+            f"programme-{CONFERENCE_SLUG}.pdf",
+            [
+                "11 May 2021: welcome, cities present their projects.",
+                "12 May 2021: the European Solidarity Corps; partnership building.",
+                "The seed gives no programme: this one is made up for the demo.",
+            ],
+        ),
+    )
     conference.initiators.set([_organisation(slug) for slug in INITIATORS])
     conference.co_organisers.set([_organisation(slug) for slug in CO_ORGANISERS])
     conference.eligible_country_groups.set([_country_group(slug) for slug in COUNTRY_GROUPS])

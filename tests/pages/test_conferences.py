@@ -518,3 +518,13 @@ def test_demo_content_loads_once(
     assert ConferenceIndexPage.objects.get(locale=locales["sl"]).title == "Konference"
     slovenian = ConferencePage.objects.get(locale=locales["sl"])
     assert slovenian.title == "Prostovoljstvo in solidarnost kot socialni kapital mesta"
+    # A placeholder lead image and programme, marked as such, once.
+    assert page.lead_image.title == "Volunteering & Solidarity conference 2021"
+    assert page.lead_image_credit == "Placeholder generated for the demo"
+    assert slovenian.lead_image_alt.startswith("Naslovna slika")
+    attachments = [(a.title, a.kind, a.language) for a in page.attachments.all()]
+    assert attachments == [("Conference programme (placeholder)", "other", "en")]
+    assert [a.title for a in slovenian.attachments.all()] == [
+        "Program konference (nadomestni dokument)"
+    ]
+    assert page.attachments.get().document.title.startswith("Programme: ")
