@@ -12,6 +12,14 @@ const BODY = `
 
 const TRANSLATIONS = "translations { locale title slug }";
 
+// The lead image at the top of a page: one size for src, the width-based presets for srcset.
+const LEAD_IMAGE = `
+  leadImage { alt rendition(preset: MEDIUM) { url width height } srcSet(presets: [SMALL, MEDIUM, LARGE]) }
+  leadImageCaption leadImageCredit`;
+
+// The documents to download (calls, conferences, projects), in the editors' order.
+const ATTACHMENTS = "attachments { title kind kindLabel language url size fileType }";
+
 export const CALL_FIELDS = `
   fragment CallFields on CallPage {
     title slug locale summary status opensAt deadline timeZone
@@ -26,6 +34,8 @@ export const CALL_FIELDS = `
     contact { name email }
     relatedConference { title slug locale }
     relatedProject { title slug locale }
+    ${LEAD_IMAGE}
+    ${ATTACHMENTS}
     ${TRANSLATIONS}
     ${BODY}
   }`;
@@ -37,6 +47,8 @@ export const CONFERENCE_FIELDS = `
     applicationUrl applicationDeadline applicationsOpen
     allEligibleCountries { code name }
     mainOrganiser { name website }
+    ${LEAD_IMAGE}
+    ${ATTACHMENTS}
     ${TRANSLATIONS}
     ${BODY}
   }`;
@@ -50,6 +62,8 @@ export const PROJECT_FIELDS = `
       municipality { title officialName region website country { code name } }
       organisation { name website }
     }
+    ${LEAD_IMAGE}
+    ${ATTACHMENTS}
     ${TRANSLATIONS}
     ${BODY}
   }`;
@@ -59,6 +73,8 @@ export const NEWS_FIELDS = `
     title slug locale date authorName intro
     galleryImages { caption image { alt rendition(preset: MEDIUM) { url width height } } }
     relatedProjects { title slug locale }
+    eventDate eventStartsAt eventTimeZone eventPlace
+    ${LEAD_IMAGE}
     ${TRANSLATIONS}
     ${BODY}
   }`;
@@ -77,6 +93,7 @@ export const HOME = `
     calls(locale: $locale, status: OPEN, order: DEADLINE, perPage: $perPage) {
       items {
         title slug locale summary deadline timeZone
+        leadImage { alt rendition(preset: SMALL) { url width height } srcSet(presets: [SMALL, MEDIUM]) }
         programme { name }
         allEligibleCountries { code name }
         applicationUrl

@@ -235,6 +235,67 @@ function external(href, text) {
   return safe ? h("a", { href: safe, rel: "noopener", class: "external" }, text || safe) : null;
 }
 
+// The lead image: small on a card (no caption), as a figure with caption and credit on a page.
+// `srcset` lets the browser pick the size the screen needs; the alt text is the page's own.
+function leadImage(item, { card = false } = {}) {
+  const image = item.leadImage;
+  const rendition = image && image.rendition;
+  if (!rendition) {
+    return null;
+  }
+  const img = h("img", {
+    class: "lead-image",
+    src: rendition.url,
+    srcset: image.srcSet || null,
+    sizes: card ? "(min-width: 40em) 20em, 100vw" : "(min-width: 60em) 60em, 100vw",
+    width: rendition.width,
+    height: rendition.height,
+    alt: image.alt || "",
+    loading: card ? "lazy" : null,
+  });
+  if (card) {
+    return img;
+  }
+  const caption = [item.leadImageCaption, item.leadImageCredit].filter(Boolean).join(" · ");
+  return h("figure", { class: "lead" }, img, caption ? h("figcaption", {}, caption) : null);
+}
+
+function fileSize(bytes, language) {
+  if (bytes == null) {
+    return null;
+  }
+  const [value, unit] = bytes < 1000 * 1000 ? [bytes / 1000, "kilobyte"] : [bytes / 1000 / 1000, "megabyte"];
+  return new Intl.NumberFormat(language, { style: "unit", unit, maximumFractionDigits: 1 }).format(value);
+}
+
+// The documents to download: title (the link), kind, the document's language, type and size.
+function attachments(list, language) {
+  const items = (list || []).filter((attachment) => safeHref(attachment.url));
+  if (!items.length) {
+    return null;
+  }
+  return [
+    h("h2", { id: "documents-heading" }, words(language).documents),
+    h(
+      "ul",
+      { class: "attachments", "aria-labelledby": "documents-heading" },
+      items.map((attachment) => {
+        const details = [
+          attachment.kindLabel,
+          languageName(attachment.language, language),
+          [String(attachment.fileType || "").toUpperCase(), fileSize(attachment.size, language)].filter(Boolean).join(", "),
+        ].filter(Boolean);
+        return h(
+          "li",
+          { class: `attachment attachment-${attachment.kind}` },
+          h("a", { href: safeHref(attachment.url), hreflang: attachment.language, download: true }, attachment.title),
+          ` (${details.join(" · ")})`,
+        );
+      }),
+    ),
+  ];
+}
+
 // --- Pages -------------------------------------------------------------------------------------
 
 export function callCard(call, language) {
@@ -243,6 +304,7 @@ export function callCard(call, language) {
   return h(
     "li",
     { class: "card call", "data-slug": call.slug },
+    leadImage(call, { card: true }),
     h("h3", {}, h("a", { href }, call.title)),
     call.locale !== language ? fallbackNote(call, language) : null,
     h("p", { class: "summary" }, call.summary),
@@ -279,6 +341,7 @@ export function callDetail(call, language) {
     h("p", { class: `status status-${status}` }, w.status[status] || status),
     h("h1", {}, call.title),
     fallbackNote(call, language),
+    leadImage(call),
     h("p", { class: "summary" }, call.summary),
     facts([
       [w.programme, [call.programme && call.programme.name, call.programmeAction && call.programmeAction.name].filter(Boolean).join(" – ")],
@@ -305,6 +368,7 @@ export function callDetail(call, language) {
     call.eligibilityNote ? h("p", { class: "note" }, call.eligibilityNote) : null,
     call.applicationUrl ? h("p", { class: "apply" }, external(call.applicationUrl, w.apply)) : null,
     body(call.body, language),
+    attachments(call.attachments, language),
   );
 }
 
@@ -320,6 +384,7 @@ export function conferenceDetail(conference, language) {
     h("p", { class: "status" }, w.format[conference.format] || conference.formatLabel),
     h("h1", {}, conference.title),
     fallbackNote(conference, language),
+    leadImage(conference),
     h("p", { class: "summary" }, conference.summary),
     facts([
       [w.when, when],
@@ -332,6 +397,7 @@ export function conferenceDetail(conference, language) {
       ? h("p", { class: "apply" }, external(conference.applicationUrl, w.apply))
       : null,
     body(conference.body, language),
+    attachments(conference.attachments, language),
   );
 }
 
@@ -361,6 +427,7 @@ export function projectDetail(project, language) {
     h("p", { class: "status" }, project.acronym),
     h("h1", {}, project.title),
     fallbackNote(project, language),
+    leadImage(project),
     project.summary ? h("p", { class: "summary" }, project.summary) : null,
     facts([
       [w.programme, project.programme && project.programme.name],
@@ -374,7 +441,19 @@ export function projectDetail(project, language) {
         ]
       : null,
     body(project.body, language),
+    attachments(project.attachments, language),
   );
+}
+
+// The event a news item reports on: its day (and time, in its own time zone) and place.
+function event(item, language) {
+  const when = item.eventStartsAt
+    ? formatMoment(item.eventStartsAt, item.eventTimeZone, language)
+    : formatDate(item.eventDate, language);
+  if (!when && !item.eventPlace) {
+    return null;
+  }
+  return h("dl", { class: "facts event" }, h("dt", {}, words(language).event), h("dd", {}, [when, item.eventPlace].filter(Boolean).join(", ")));
 }
 
 export function newsDetail(item, language) {
@@ -386,8 +465,10 @@ export function newsDetail(item, language) {
     h("p", { class: "status" }, formatDate(item.date, language)),
     h("h1", {}, item.title),
     fallbackNote(item, language),
+    leadImage(item),
     item.authorName ? h("p", { class: "byline" }, `${w.author} ${item.authorName}`) : null,
     item.intro ? h("p", { class: "summary" }, item.intro) : null,
+    event(item, language),
     body(item.body, language),
     images.map((row) =>
       h(

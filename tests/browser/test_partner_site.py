@@ -6,6 +6,7 @@ import zoneinfo
 from typing import Any
 
 import pytest
+import wagtail_factories
 from playwright.sync_api import Page as BrowserPage
 from playwright.sync_api import expect
 
@@ -14,7 +15,11 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cms.translation import translate
-from pages.calls.factories import CallIndexPageFactory, CallPageFactory
+from pages.calls.factories import (
+    CallAttachmentFactory,
+    CallIndexPageFactory,
+    CallPageFactory,
+)
 from pages.calls.models import CallIndexPage, CallPage
 from snippets.programmes.factories import ProgrammeActionFactory, ProgrammeFactory
 from tests.browser.helpers import rich_text_body
@@ -41,8 +46,11 @@ def index(home: Page) -> CallIndexPage:
 
 
 @pytest.fixture
-def call(index: CallIndexPage) -> CallPage:
-    """An open call, translated to Slovenian through wagtail-localize and published."""
+def call(index: CallIndexPage, live_server: Any, settings: Any) -> CallPage:
+    """An open call with a lead image and a guide, translated to Slovenian through
+    wagtail-localize and published."""
+    # Image and document addresses are absolute: on this server, as the site's CSP requires.
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
     programme = ProgrammeFactory(name="European Solidarity Corps", acronym="ESC")
     action = ProgrammeActionFactory(programme=programme, name="Volunteering projects")
     deadline = (timezone.now() + datetime.timedelta(days=30)).astimezone(LJUBLJANA)
@@ -57,7 +65,13 @@ def call(index: CallIndexPage) -> CallPage:
         eligible_countries=["SI", "HR"],
         application_url="https://apply.example.org/maribor",
         body=rich_text_body("<p>How to apply: send the form before the deadline.</p>"),
+        lead_image=wagtail_factories.ImageFactory(
+            title="Food bank", file__width=1600, file__height=900
+        ),
+        lead_image_alt="Volunteers sort food at the Maribor food bank",
     )
+    CallAttachmentFactory(page=call, title="Guide for applicants", kind="guide", language="en")
+    call.save_revision().publish()
     translate(index, "sl", SLOVENIAN)
     translate(call, "sl", SLOVENIAN)
     return call
@@ -140,6 +154,21 @@ def test_visitor_reads_a_call_and_its_slovenian_version(
     expect(article.locator(".body")).to_have_text(
         "How to apply: send the form before the deadline."
     )
+    # One lead image, with the page's alt text and the sizes the browser may pick from.
+    image = article.locator("img")
+    expect(image).to_have_count(1)
+    expect(image).to_be_visible()
+    expect(image).to_have_attribute("alt", "Volunteers sort food at the Maribor food bank")
+    expect(image).to_have_attribute("srcset", re.compile(r" 480w, .+ 960w, .+ 1600w$"))
+    # Loaded from the server, not a broken image.
+    assert image.evaluate("img => img.decode().then(() => img.naturalWidth)") > 0
+    # One document: its title is the link, then its kind, language, type and size.
+    documents = article.locator("ul.attachments > li")
+    expect(documents).to_have_count(1)
+    guide = documents.get_by_role("link", name="Guide for applicants")
+    expect(guide).to_be_visible()
+    expect(guide).to_have_attribute("href", re.compile(rf"^{re.escape(live_server.url)}/.+\.pdf$"))
+    expect(documents).to_contain_text("(Guide · English · PDF, ")
     switcher = tab.get_by_role("navigation", name="Language")
     # No Swedish version is published: the switcher offers none.
     expect(switcher.get_by_role("link", name="Svenska")).to_have_count(0)
