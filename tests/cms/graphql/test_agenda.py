@@ -184,3 +184,14 @@ def test_statements_do_not_grow_with_entries(graphql: Any, home: Page, settings:
         counts[size] = len(captured.captured_queries)
         assert len(result["items"]) == size + (size // 10) * 3
     assert counts[10] == counts[100], counts
+
+
+def test_truncated_when_one_type_alone_has_more_than_the_limit(graphql: Any, home: Page) -> None:
+    projects = ProjectIndexPageFactory(parent=home)
+    project = ProjectPageFactory(parent=projects, title="SHELTER")
+    for day in (2, 3, 4):
+        ProjectEventFactory(project=project, start_date=datetime.date(2021, 5, day))
+    project.save_revision().publish()
+    result = agenda(graphql, limit=2)
+    assert len(result["items"]) == 2
+    assert result["truncated"] is True
