@@ -195,3 +195,28 @@ def test_truncated_when_one_type_alone_has_more_than_the_limit(graphql: Any, hom
     result = agenda(graphql, limit=2)
     assert len(result["items"]) == 2
     assert result["truncated"] is True
+
+
+def test_deadlines_just_outside_the_window_do_not_use_up_the_limit(
+    graphql: Any, home: Page
+) -> None:
+    calls = CallIndexPageFactory(parent=home)
+    # The day before `from` in UTC: inside the database's margin, outside the window.
+    for n in range(3):
+        CallPageFactory(
+            parent=calls,
+            title=f"Closed call {n}",
+            opens_at=datetime.datetime(2021, 3, 1, tzinfo=UTC),
+            deadline=datetime.datetime(2021, 4, 30, 12, n, tzinfo=UTC),
+            time_zone="UTC",
+        )
+    CallPageFactory(
+        parent=calls,
+        title="Open call",
+        opens_at=datetime.datetime(2021, 3, 1, tzinfo=UTC),
+        deadline=datetime.datetime(2021, 5, 20, 12, tzinfo=UTC),
+        time_zone="UTC",
+    )
+    result = agenda(graphql, limit=2)
+    assert [item["title"] for item in result["items"]] == ["Open call"]
+    assert result["truncated"] is False
