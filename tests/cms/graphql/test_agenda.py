@@ -220,3 +220,28 @@ def test_deadlines_just_outside_the_window_do_not_use_up_the_limit(
     result = agenda(graphql, limit=2)
     assert [item["title"] for item in result["items"]] == ["Open call"]
     assert result["truncated"] is False
+
+
+def test_conferences_ending_just_before_the_window_do_not_use_up_the_limit(
+    graphql: Any, home: Page
+) -> None:
+    conferences = ConferenceIndexPageFactory(parent=home)
+    # Ends on 30 April in UTC: inside the database's margin, outside the window.
+    for n in range(3):
+        ConferencePageFactory(
+            parent=conferences,
+            title=f"Past conference {n}",
+            starts_at=datetime.datetime(2021, 4, 29, 9, n, tzinfo=UTC),
+            ends_at=datetime.datetime(2021, 4, 30, 17, tzinfo=UTC),
+            time_zone="UTC",
+        )
+    ConferencePageFactory(
+        parent=conferences,
+        title="May conference",
+        starts_at=datetime.datetime(2021, 5, 20, 9, tzinfo=UTC),
+        ends_at=datetime.datetime(2021, 5, 20, 17, tzinfo=UTC),
+        time_zone="UTC",
+    )
+    result = agenda(graphql, limit=2)
+    assert [item["title"] for item in result["items"]] == ["May conference"]
+    assert result["truncated"] is False
