@@ -72,7 +72,7 @@ class AgendaWindow:
     #: Upper-case ISO 3166-1 alpha-2 code, or None for every country.
     eligible_country: str | None
     fallback: bool
-    #: A source returns at most this many entries.
+    #: A source returns at most this many entries (one more than the request's ``limit``).
     limit: int
 
     def public(self, pages_in: Callable[[Locale], QuerySet]) -> QuerySet:
@@ -269,5 +269,6 @@ def agenda_window(
         end=end,
         eligible_country=code,
         fallback=fallback,
-        limit=limit,
+        # One more than asked: a source that alone has more than ``limit`` says so.
+        limit=limit + 1,
     )

@@ -2,11 +2,14 @@
 
 PostgreSQL cannot store or compare text holding a NUL character (``\\u0000``): a search or a
 lookup with one fails inside the database driver, which looked like an outage. No argument of
-this API has a use for it, so it is refused up front, naming the argument.
+this API has a use for it, so it is refused up front, naming the argument. So is a lone
+surrogate (``\\ud800``), which JSON may carry but which is no character: no text holding one can
+be encoded for the database or a search backend.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graphql import (
@@ -26,6 +29,7 @@ from graphql import (
 from django.utils.translation import gettext as _
 
 NUL = "\x00"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def refuse_nul_characters(document: DocumentNode, variables: dict[str, Any] | None) -> None:
@@ -33,9 +37,10 @@ def refuse_nul_characters(document: DocumentNode, variables: dict[str, Any] | No
     finder = _NulFinder()
     visit(document, finder)
     if finder.subject is not None:
-        raise GraphQLError(_nul_message(finder.subject))
+        raise GraphQLError(_nul_message(*finder.subject))
     for name, value in (variables or {}).items():
-        if _holds_nul(name) or _holds_nul(value):
+        character = _bad_character(name) or _bad_character(value)
+        if character:
             argument = finder.variable_uses.get(name)
             subject = (
                 _("Argument '%(argument)s' (variable $%(variable)s)")
@@ -43,10 +48,15 @@ def refuse_nul_characters(document: DocumentNode, variables: dict[str, Any] | No
                 if argument
                 else _("Variable $%s") % name
             )
-            raise GraphQLError(_nul_message(subject))
+            raise GraphQLError(_nul_message(subject, character))
 
 
-def _nul_message(subject: str) -> str:
+def _nul_message(subject: str, character: str) -> str:
+    if character != NUL:
+        return _(
+            "%s contains a lone surrogate (\\u%04x), which is not a character; send text as "
+            "valid Unicode."
+        ) % (subject, ord(character))
     return _("%s contains a NUL character (\\u0000), which no text in this API may contain.") % (
         subject
     )
@@ -57,22 +67,27 @@ class _NulFinder(Visitor):
 
     def __init__(self) -> None:
         super().__init__()
-        self.subject: str | None = None
+        #: What holds a character no text may contain, and that character.
+        self.subject: tuple[str, str] | None = None
         self.variable_uses: dict[str, str] = {}
 
     def enter_argument(self, node: ArgumentNode, *_args: Any) -> Any:
         for value in _leaves(node.value):
             if isinstance(value, VariableNode):
                 self.variable_uses.setdefault(value.name.value, node.name.value)
-            elif self.subject is None and _holds_nul(value.value):
-                self.subject = _("Argument '%s'") % node.name.value
+            elif self.subject is None and (character := _bad_character(value.value)):
+                self.subject = (_("Argument '%s'") % node.name.value, character)
         return self.SKIP
 
     def enter_variable_definition(self, node: VariableDefinitionNode, *_args: Any) -> Any:
         if node.default_value is None or self.subject is not None:
             return self.SKIP
-        if any(_holds_nul(getattr(leaf, "value", None)) for leaf in _leaves(node.default_value)):
-            self.subject = _("The default of variable $%s") % node.variable.name.value
+        for leaf in _leaves(node.default_value):
+            character = _bad_character(getattr(leaf, "value", None))
+            if character:
+                subject = _("The default of variable $%s") % node.variable.name.value
+                self.subject = (subject, character)
+                break
         return self.SKIP
 
 
@@ -91,17 +106,21 @@ def _leaves(value: ValueNode) -> list[StringValueNode | VariableNode]:
     return found
 
 
-def _holds_nul(value: Any) -> bool:
-    """Whether a JSON value holds a NUL in any string, key or value, at any depth."""
+def _bad_character(value: Any) -> str | None:
+    """The first NUL or lone surrogate in any string, key or value of a JSON value, at any
+    depth; None when there is none."""
     stack = [value]
     while stack:
         item = stack.pop()
         if isinstance(item, str):
             if NUL in item:
-                return True
+                return NUL
+            surrogate = _SURROGATE.search(item)
+            if surrogate:
+                return surrogate.group()
         elif isinstance(item, dict):
             stack.extend(item.keys())
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
-    return False
+    return None

@@ -63,6 +63,11 @@ class RedirectQuery(graphene.ObjectType):
             raise GraphQLError(f"Argument 'path' is longer than {MAX_PATH_LENGTH} characters.")
         if not path.strip():
             raise GraphQLError("Argument 'path' must not be empty.")
+        try:
+            urlsplit(path)
+        except ValueError as error:
+            # e.g. an unclosed "[" of an IPv6 host: Wagtail's normalising would raise it.
+            raise GraphQLError(f"Argument 'path' is not an address: {error}.") from error
         language = resolve_locale(locale, info)
         context = request_context(info)
         for redirect in recorded_redirects([path]):

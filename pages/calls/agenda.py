@@ -35,17 +35,27 @@ def call_agenda_entries(window: AgendaWindow) -> Iterator[AgendaEntry]:
     first, last = window.moments()
     for kind, field in ((OPENING, "opens_at"), (DEADLINE, "deadline")):
         found = calls.filter(**{f"{field}__gte": first, f"{field}__lte": last})
-        for call in found.order_by(field, "pk")[: window.limit]:
-            moment = getattr(call, field).astimezone(call.zone)
-            if window.contains(moment.date()):
-                yield AgendaEntry(
-                    date=moment.date(),
-                    kind=kind,
-                    title=call.title,
-                    page=call,
-                    moment=moment,
-                    extra=(("at", moment),),
-                )
+        found = found.order_by(field, "pk")
+        made = offset = 0
+        # The margin's moments on another local day must not use up the limit: read on
+        # while they did. Only the margin's rows are skipped, so this ends.
+        while made < window.limit:
+            batch = list(found[offset : offset + window.limit])
+            for call in batch:
+                moment = getattr(call, field).astimezone(call.zone)
+                if window.contains(moment.date()) and made < window.limit:
+                    made += 1
+                    yield AgendaEntry(
+                        date=moment.date(),
+                        kind=kind,
+                        title=call.title,
+                        page=call,
+                        moment=moment,
+                        extra=(("at", moment),),
+                    )
+            if len(batch) < window.limit:
+                break
+            offset += window.limit
 
 
 def call_agenda_source() -> list[AgendaSource]:

@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 from wagtail.models import Locale
 
 from cms.eligibility import eligible_country_code, open_to_country, padded_codes
+from cms.graphql.date_ranges import check_date_range
 from cms.graphql.visibility import Visibility
 from pages.calls.models import CallPage
 from pages.calls.models.fields import MAX_AGE
@@ -80,6 +81,7 @@ def calls_filter(
         queryset = calls_open_to_organisation_kind(queryset, kind)
     if age is not None:
         queryset = calls_open_to_age(queryset, age)
+    check_date_range(deadline_after, deadline_before, "deadlineAfter", "deadlineBefore")
     if deadline_after:
         queryset = queryset.filter(deadline__date__gte=deadline_after)
     if deadline_before:

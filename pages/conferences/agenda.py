@@ -36,24 +36,31 @@ def conference_agenda_entries(window: AgendaWindow) -> Iterator[AgendaEntry]:
         conferences = open_to_country(conferences, window.eligible_country)
     first, last = window.moments()
     found = conferences.filter(starts_at__lte=last, ends_at__gte=first).order_by("starts_at", "pk")
-    made = 0
-    for conference in found[: window.limit]:
-        opening = conference.starts_at.astimezone(conference.zone).date()
-        closing = max(opening, conference.ends_at.astimezone(conference.zone).date())
-        count = (closing - opening).days + 1
-        # Only the days inside the window are walked: a long conference costs no more.
-        day = max(opening, window.start)
-        while day <= min(closing, window.end) and made < window.limit:
-            number = (day - opening).days + 1
-            yield AgendaEntry(
-                date=day,
-                kind=DAY,
-                title=conference.title,
-                page=conference,
-                extra=(("day_number", number), ("day_count", count)),
-            )
-            made += 1
-            day += datetime.timedelta(days=1)
+    made = offset = 0
+    # A conference of the margin whose local days all fall outside the window must not use
+    # up the limit: read on while there were such. Only the margin's rows are skipped.
+    while made < window.limit:
+        batch = list(found[offset : offset + window.limit])
+        for conference in batch:
+            opening = conference.starts_at.astimezone(conference.zone).date()
+            closing = max(opening, conference.ends_at.astimezone(conference.zone).date())
+            count = (closing - opening).days + 1
+            # Only the days inside the window are walked: a long conference costs no more.
+            day = max(opening, window.start)
+            while day <= min(closing, window.end) and made < window.limit:
+                number = (day - opening).days + 1
+                yield AgendaEntry(
+                    date=day,
+                    kind=DAY,
+                    title=conference.title,
+                    page=conference,
+                    extra=(("day_number", number), ("day_count", count)),
+                )
+                made += 1
+                day += datetime.timedelta(days=1)
+        if len(batch) < window.limit:
+            break
+        offset += window.limit
 
 
 def conference_agenda_source() -> list[AgendaSource]:

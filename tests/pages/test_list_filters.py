@@ -69,6 +69,21 @@ def test_an_unknown_organisation_kind_is_refused(graphql: Any, calls: None) -> N
     assert "CASTLE" in body["errors"][0]["message"]
 
 
+def test_a_deadline_range_ending_before_it_starts_is_refused(
+    graphql: Any, client: Any, calls: None
+) -> None:
+    body = graphql(
+        '{ calls(deadlineAfter: "2021-06-01", deadlineBefore: "2021-05-01") { items { title } } }'
+    )
+    assert body["_status"] < 500
+    assert "'deadlineBefore'" in body["errors"][0]["message"]
+    response = client.get(
+        "/feeds/calls.ics", {"deadlineAfter": "2021-06-01", "deadlineBefore": "2021-05-01"}
+    )
+    assert response.status_code == 400
+    assert "Parameter 'deadlineBefore'" in response.content.decode()
+
+
 @pytest.fixture
 def conferences(home: Page) -> None:
     index = ConferenceIndexPageFactory(parent=home)

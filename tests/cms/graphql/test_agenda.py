@@ -184,3 +184,64 @@ def test_statements_do_not_grow_with_entries(graphql: Any, home: Page, settings:
         counts[size] = len(captured.captured_queries)
         assert len(result["items"]) == size + (size // 10) * 3
     assert counts[10] == counts[100], counts
+
+
+def test_truncated_when_one_type_alone_has_more_than_the_limit(graphql: Any, home: Page) -> None:
+    projects = ProjectIndexPageFactory(parent=home)
+    project = ProjectPageFactory(parent=projects, title="SHELTER")
+    for day in (2, 3, 4):
+        ProjectEventFactory(project=project, start_date=datetime.date(2021, 5, day))
+    project.save_revision().publish()
+    result = agenda(graphql, limit=2)
+    assert len(result["items"]) == 2
+    assert result["truncated"] is True
+
+
+def test_deadlines_just_outside_the_window_do_not_use_up_the_limit(
+    graphql: Any, home: Page
+) -> None:
+    calls = CallIndexPageFactory(parent=home)
+    # The day before `from` in UTC: inside the database's margin, outside the window.
+    for n in range(3):
+        CallPageFactory(
+            parent=calls,
+            title=f"Closed call {n}",
+            opens_at=datetime.datetime(2021, 3, 1, tzinfo=UTC),
+            deadline=datetime.datetime(2021, 4, 30, 12, n, tzinfo=UTC),
+            time_zone="UTC",
+        )
+    CallPageFactory(
+        parent=calls,
+        title="Open call",
+        opens_at=datetime.datetime(2021, 3, 1, tzinfo=UTC),
+        deadline=datetime.datetime(2021, 5, 20, 12, tzinfo=UTC),
+        time_zone="UTC",
+    )
+    result = agenda(graphql, limit=2)
+    assert [item["title"] for item in result["items"]] == ["Open call"]
+    assert result["truncated"] is False
+
+
+def test_conferences_ending_just_before_the_window_do_not_use_up_the_limit(
+    graphql: Any, home: Page
+) -> None:
+    conferences = ConferenceIndexPageFactory(parent=home)
+    # Ends on 30 April in UTC: inside the database's margin, outside the window.
+    for n in range(3):
+        ConferencePageFactory(
+            parent=conferences,
+            title=f"Past conference {n}",
+            starts_at=datetime.datetime(2021, 4, 29, 9, n, tzinfo=UTC),
+            ends_at=datetime.datetime(2021, 4, 30, 17, tzinfo=UTC),
+            time_zone="UTC",
+        )
+    ConferencePageFactory(
+        parent=conferences,
+        title="May conference",
+        starts_at=datetime.datetime(2021, 5, 20, 9, tzinfo=UTC),
+        ends_at=datetime.datetime(2021, 5, 20, 17, tzinfo=UTC),
+        time_zone="UTC",
+    )
+    result = agenda(graphql, limit=2)
+    assert [item["title"] for item in result["items"]] == ["May conference"]
+    assert result["truncated"] is False

@@ -217,6 +217,24 @@ def test_a_nul_inside_a_list_variable_is_found(graphql, home, caplog) -> None:
     assert_quiet(caplog)
 
 
+@pytest.mark.parametrize(
+    ("query", "argument"),
+    [
+        ("query($t: String!) { redirect(path: $t) { url } }", "path"),
+        ("query($t: String!) { call(slug: $t) { title } }", "slug"),
+        ("query($t: String!) { search(query: $t) { pagination { total } } }", "query"),
+        ("query($t: String) { calls(search: $t) { pagination { total } } }", "search"),
+    ],
+)
+def test_a_lone_surrogate_in_a_variable_is_refused_naming_it(
+    graphql, home, caplog, query, argument
+) -> None:
+    # JSON may escape half of a surrogate pair on its own; it encodes to nothing.
+    body = graphql(query, {"t": "solidarity\ud800"})
+    assert_refused(body, f"'{argument}'", "surrogate")
+    assert_quiet(caplog)
+
+
 # --- Malformed bodies ---------------------------------------------------------------------------
 
 

@@ -104,6 +104,13 @@ def test_hostile_paths_are_refused(graphql: Any, db: None) -> None:
     assert "Argument 'path'" in body["errors"][0]["message"]
 
 
+@pytest.mark.parametrize("path", ["http://[", "https://[::1/old", "http://x]/old"])
+def test_an_address_that_cannot_be_parsed_is_refused(graphql: Any, db: None, path: str) -> None:
+    body = graphql("query($p: String!) { redirect(path: $p) { url } }", {"p": path})
+    assert body["_status"] < 500
+    assert "Argument 'path'" in body["errors"][0]["message"]
+
+
 def test_the_english_slug_finds_the_slovenian_page(
     graphql: Any, home: Page, locales: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
