@@ -39,7 +39,7 @@ def alt_text_field(verbose_name: str = "alt text") -> models.CharField:
         verbose_name,
         max_length=250,
         blank=True,
-        help_text=(
+        help_text=_(
             "What the image shows, for people who cannot see it, in this language. Leave "
             "empty to use the image's own description."
         ),
