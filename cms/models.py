@@ -32,7 +32,7 @@ from cms.sanitise import validate_url_scheme
 INDEX_LIST_LIMIT = 100
 
 
-def alt_text_field(verbose_name: str = "alt text") -> models.CharField:
+def alt_text_field(verbose_name: str) -> models.CharField:
     """The alt text of one use of an image, kept beside it so it is translated with the
     content; partner sites get it as the image's ``alt``."""
     return models.CharField(

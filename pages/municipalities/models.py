@@ -138,7 +138,7 @@ class MunicipalityPage(BasePage):
         help_text=_("Coat of arms or logo; a square image works best."),
         verbose_name=_("logo"),
     )
-    logo_alt = alt_text_field("logo alt text")
+    logo_alt = alt_text_field(_("logo alt text"))
     short_profile = models.TextField(
         blank=True,
         help_text=_("Two or three sentences partner sites show in lists and on maps."),

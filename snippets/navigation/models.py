@@ -74,7 +74,7 @@ class SiteSettings(TranslatableMixin, index.Indexed, ClusterableModel):
         help_text=_("Shown when a shared page has no image of its own (1200×630 works best)."),
         verbose_name=_("default sharing image"),
     )
-    default_og_image_alt = alt_text_field("sharing image alt text")
+    default_og_image_alt = alt_text_field(_("sharing image alt text"))
 
     panels = [
         FieldPanel("network_name"),

@@ -61,7 +61,7 @@ class Person(BaseSnippet):
         help_text=_("A portrait the person agreed to publish; it is cropped to a square."),
         verbose_name=_("photo"),
     )
-    photo_alt = alt_text_field("photo alt text")
+    photo_alt = alt_text_field(_("photo alt text"))
 
     panels = [
         FieldPanel("name"),

@@ -97,7 +97,7 @@ class ConferencePartnerLogo(TranslatableMixin, Orderable):
         ),
         verbose_name=_("image"),
     )
-    image_alt = alt_text_field("logo alt text")
+    image_alt = alt_text_field(_("logo alt text"))
     organisation = models.ForeignKey(
         "organisations.Organisation",
         null=True,

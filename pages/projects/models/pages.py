@@ -168,7 +168,7 @@ class ProjectPage(LeadImageReader, AttachmentsReader, BasePage):
         _("logo"),
         _("The project's logo, e.g. SHELTER's; a wide PNG on a transparent background works best."),
     )
-    logo_alt = alt_text_field("logo alt text")
+    logo_alt = alt_text_field(_("logo alt text"))
     lead_image = lead_image_field()
     lead_image_alt = lead_image_alt_field()
     lead_image_caption = lead_image_caption_field()

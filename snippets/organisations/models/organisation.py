@@ -117,7 +117,7 @@ class Organisation(BaseSnippet, ClusterableModel):
         help_text=_("Shown on partner sites on a white background; a wide PNG or SVG works best."),
         verbose_name=_("logo"),
     )
-    logo_alt = alt_text_field("logo alt text")
+    logo_alt = alt_text_field(_("logo alt text"))
 
     edit_handler = TabbedInterface(
         [
