@@ -164,7 +164,9 @@ class ChosenPage(SimpleLazyObject):
 
     def __init__(self, page_id: int) -> None:
         super().__init__(lambda: Page.objects.filter(pk=page_id).first())
-        self.__dict__["page_id"] = page_id
+        # Wagtail reads ``.pk`` to index references and to store the block: the id answers
+        # without a fetch, and without failing when the page was deleted since.
+        self.__dict__.update(page_id=page_id, pk=page_id, id=page_id)
 
     @property
     def __class__(self) -> type:  # type: ignore[override]
@@ -177,7 +179,8 @@ class ChosenImage(SimpleLazyObject):
 
     def __init__(self, image_id: int) -> None:
         super().__init__(lambda: get_image_model().objects.filter(pk=image_id).first())
-        self.__dict__["image_id"] = image_id
+        # As for ChosenPage: ``.pk`` answers from the id, even after the image was deleted.
+        self.__dict__.update(image_id=image_id, pk=image_id, id=image_id)
 
     @property
     def __class__(self) -> type:  # type: ignore[override]

@@ -73,7 +73,7 @@ sub vcl_recv {
     # Cached: the partner API, feeds, the widget, static files. Staff (a session cookie),
     # previews (the app answers them private, no-store) and callers that authenticate pass.
     if (req.url ~ "^/(graphql/|feeds/|widget/|static/)") {
-        if (req.http.Authorization || req.http.Cookie ~ "(^|;\s*)sessionid=") {
+        if (req.http.Authorization || req.http.X-API-Key || req.http.Cookie ~ "(^|;\s*)sessionid=") {
             return (pass);
         }
         unset req.http.Cookie;

@@ -5,8 +5,9 @@ Parsing and validation depend only on the query text, the schema, the limits and
 introspection is allowed, so their result is kept under those; everything that depends on the
 request (variables: the NUL check and the cost limits; the operation picked; execution) runs
 for every request. Only documents that passed are kept, at most :data:`MAX_DOCUMENTS` of at most
-:data:`MAX_QUERY_CHARS` characters each, the oldest dropped first: a stream of new queries costs
-what it cost before and bounded memory.
+:data:`MAX_QUERY_CHARS` characters each and :data:`MAX_TOTAL_CHARS` in all (a parsed document
+keeps its whole token chain), the least recently used dropped first: a stream of new queries
+costs what it cost before and bounded memory, and does not push out the partners' own.
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ from cms.graphql.limits import Limits
 
 MAX_DOCUMENTS = 256
 MAX_QUERY_CHARS = 20_000
+MAX_TOTAL_CHARS = 1_000_000
 
 Key = tuple[str, str, bool]
 
 _documents: OrderedDict[Key, DocumentNode] = OrderedDict()
 _lock = threading.Lock()
+_chars = 0  # characters of the queries kept
 
 
 def _key(query: str, limits: Limits, introspection: bool) -> Key:
@@ -33,8 +36,12 @@ def _key(query: str, limits: Limits, introspection: bool) -> Key:
 
 def checked_document(query: str, limits: Limits, introspection: bool) -> DocumentNode | None:
     """The parsed ``query`` if it passed parsing, the overlap bound and validation before."""
+    key = _key(query, limits, introspection)
     with _lock:
-        return _documents.get(_key(query, limits, introspection))
+        document = _documents.get(key)
+        if document is not None:
+            _documents.move_to_end(key)
+        return document
 
 
 def keep_checked_document(
@@ -43,7 +50,13 @@ def keep_checked_document(
     """Keep ``document``, which passed, for the next request with the same ``query``."""
     if len(query) > MAX_QUERY_CHARS:
         return
+    global _chars
+    key = _key(query, limits, introspection)
     with _lock:
-        _documents[_key(query, limits, introspection)] = document
-        while len(_documents) > MAX_DOCUMENTS:
-            _documents.popitem(last=False)
+        if key in _documents:
+            return
+        _documents[key] = document
+        _chars += len(query)
+        while len(_documents) > MAX_DOCUMENTS or _chars > MAX_TOTAL_CHARS:
+            (dropped, _limits, _introspection), _document = _documents.popitem(last=False)
+            _chars -= len(dropped)

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from wagtail import hooks
-from wagtail.models import Locale
 
 from cms.graphql.loaders import image_for_reader, loaders_of
 
@@ -36,16 +35,14 @@ def default_share_image(info: Any, locale_id: int) -> Any:
     languages that has one), with its alt text; None when there is none or it is private."""
     loaders = loaders_of(info)
     if loaders is None:
-        locale = Locale.objects.get(pk=locale_id)
-        chain = [locale]
-        defaults = _load([locale_id])
-    else:
-        context = loaders.context
-        memo = loaders.memo("default_share_images")
-        if "loaded" not in memo:
-            memo["loaded"] = _load(context.locales)
-        defaults = memo["loaded"]
-        chain = context.fallback_chain(context.locales[locale_id])
+        # Only a GraphQL request's loaders know the reader's visibility: nothing without them.
+        return None
+    context = loaders.context
+    memo = loaders.memo("default_share_images")
+    if "loaded" not in memo:
+        memo["loaded"] = _load(context.locales)
+    defaults = memo["loaded"]
+    chain = context.fallback_chain(context.locales[locale_id])
     for locale in chain:
         if locale.pk in defaults:
             image, alt = defaults[locale.pk]

@@ -162,7 +162,7 @@ class PartnerGraphQLView(GraphQLView):
             query, variables, operation_name, id_ = super().get_graphql_params(request, data)
             _check_param_types(query, variables, operation_name)
             query = persisted_queries.resolve(request, data, query)
-            self._cache_key = self._response_key(query, variables, operation_name)
+            self._cache_key = self._response_key(request, query, variables, operation_name)
             self._params = (query, variables, operation_name, id_)
         return self._params
 
@@ -312,13 +312,18 @@ class PartnerGraphQLView(GraphQLView):
     # --- Caching ------------------------------------------------------------------------------
 
     def _response_key(
-        self, query: str | None, variables: Any, operation_name: str | None
+        self, request: HttpRequest, query: str | None, variables: Any, operation_name: str | None
     ) -> str | None:
         generation = self._current_generation()
         if generation is None:
             return None
+        # A caller whose key grants introspection gets answers others are refused: they must
+        # never be served from (or fill) the cache entry of callers without it.
+        introspection = self._introspection_allowed(request)
         material = json.dumps(
-            [query or "", variables or {}, operation_name or ""], sort_keys=True, default=str
+            [query or "", variables or {}, operation_name or "", introspection],
+            sort_keys=True,
+            default=str,
         )
         digest = hashlib.sha256(material.encode()).hexdigest()
         return f"graphql:response:{generation}:{digest}"

@@ -15,9 +15,11 @@ def site_settings_in(locales: list[Locale]) -> SiteSettings | None:
     """The site settings in the first of ``locales`` that has them."""
     found = {
         settings.locale_id: settings
-        for settings in SiteSettings.objects.filter(locale__in=locales).prefetch_related(
-            "social_links"
-        )
+        # Newest first, so the oldest wins should two exist in one language (clean() refuses a
+        # second; a shell or a race can still make one): every request answers the same.
+        for settings in SiteSettings.objects.filter(locale__in=locales)
+        .order_by("-pk")
+        .prefetch_related("social_links")
     }
     return next((found[locale.pk] for locale in locales if locale.pk in found), None)
 
@@ -35,7 +37,9 @@ def menus_for_api_in(name: str, locales: list[Locale]) -> QuerySet[Menu]:
 def default_share_images(locale_ids: list[int]) -> dict[int, tuple[Any, str]]:
     """``{locale_id: (image, alt)}``: the default sharing image of the site settings in each
     of ``locale_ids`` that set one, in one statement."""
-    found = SiteSettings.objects.filter(
-        locale_id__in=locale_ids, default_og_image__isnull=False
-    ).select_related("default_og_image")
+    found = (
+        SiteSettings.objects.filter(locale_id__in=locale_ids, default_og_image__isnull=False)
+        .order_by("-pk")  # the oldest wins, as in site_settings_in
+        .select_related("default_og_image")
+    )
     return {item.locale_id: (item.default_og_image, item.default_og_image_alt) for item in found}

@@ -102,6 +102,22 @@ def test_introspection_scope(client: Any, settings: Any, partner: Partner) -> No
     assert answer == {"data": {"__schema": {"queryType": {"name": "Query"}}}}
 
 
+def test_an_introspection_answer_is_never_served_to_callers_without_the_scope(
+    client: Any, settings: Any, partner: Partner
+) -> None:
+    settings.CMS_GRAPHQL_INTROSPECTION = False
+    settings.CMS_GRAPHQL_CACHE_SECONDS = 60
+    plain = create_key(partner)[1]
+    scoped = create_key(partner, scopes={"introspection"})[1]
+    answer = api_post(client, INTROSPECTION, X_API_Key=scoped).json()
+    assert answer == {"data": {"__schema": {"queryType": {"name": "Query"}}}}
+    # The same text, asked next (GET, the cached path) by callers the schema is hidden from,
+    # is refused again rather than answered from the scoped caller's cache entry.
+    for headers in ({}, {"HTTP_X_API_KEY": plain}):
+        response = client.get("/graphql/", {"query": INTROSPECTION}, **headers)
+        assert "errors" in response.json(), response.headers.get("X-Cache")
+
+
 def test_preview_scope(client: Any, settings: Any, partner: Partner) -> None:
     settings.CMS_PREVIEW_REQUIRES_KEY = True
     query = '{ page(token: "not-a-token") { id } }'

@@ -42,3 +42,21 @@ def test_introspection_allowed_to_staff_stays_refused_to_anonymous_callers(
         body = graphql(query)
     assert body["_status"] == 400
     assert "introspection" in body["errors"][0]["message"].lower()
+
+
+def test_a_partners_query_in_use_outlives_a_stream_of_new_ones() -> None:
+    from graphql import parse
+
+    from cms.graphql import checked_documents
+    from cms.graphql.limits import Limits
+
+    limits = Limits()
+    mine = "{ calls { pagination { total } } }"
+    checked_documents.keep_checked_document(mine, limits, False, parse(mine))
+    for number in range(checked_documents.MAX_DOCUMENTS * 2):
+        # The partner keeps asking while someone sends query after query never seen before.
+        assert checked_documents.checked_document(mine, limits, False) is not None
+        other = f"query Q{number} {{ calls {{ pagination {{ total }} }} }}"
+        checked_documents.keep_checked_document(other, limits, False, parse(other))
+    assert checked_documents.checked_document(mine, limits, False) is not None
+    assert len(checked_documents._documents) <= checked_documents.MAX_DOCUMENTS
