@@ -1,13 +1,18 @@
 """Admin: organisations under Snippets, filterable by kind and country."""
 
+from collections.abc import Callable
+
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from snippets.organisations.models import Organisation
+from snippets.organisations.selectors import organisations_for_api
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -32,5 +37,5 @@ register_snippet(OrganisationViewSet)
 
 
 @hooks.register("register_search_snippets")
-def organisations_are_searchable() -> list[str]:
-    return ["organisations.Organisation"]
+def organisations_are_searchable() -> list[Callable[[Locale], QuerySet]]:
+    return [organisations_for_api]

@@ -72,3 +72,24 @@ def test_statements_do_not_grow_with_hits(graphql: Any, db: None, settings: Any)
         counts[size] = len(captured.captured_queries)
         assert len(found) == size
     assert counts[5] == counts[40], counts
+
+
+def test_search_finds_only_what_the_plugins_selector_offers(graphql: Any, locales: Any) -> None:
+    """A plugin's API selector decides which of its snippets partners may find (a rule it
+    adds there, such as leaving out drafts, holds in search too)."""
+    from unittest import mock
+
+    from snippets.people.factories import PersonFactory
+    from snippets.people.selectors import people_for_api
+
+    PersonFactory(name="Solidarity Visible", locale=locales["en"])
+    PersonFactory(name="Solidarity Withheld", locale=locales["en"])
+    query = '{ search(query: "solidarity", locale: "en") { snippets { ... on Person { name } } } }'
+
+    def only_visible(locale: Any) -> Any:
+        return people_for_api(locale).exclude(name="Solidarity Withheld")
+
+    with mock.patch("cms.graphql.snippet_search.searchable_snippets", return_value=[only_visible]):
+        body = graphql(query)
+    assert "errors" not in body, body
+    assert body["data"]["search"]["snippets"] == [{"name": "Solidarity Visible"}]
