@@ -8,6 +8,8 @@ from typing import Any
 import graphene
 from graphql import GraphQLError
 
+from django.db.models import Subquery
+
 from wagtail.models import Locale, Page, Site
 
 from cms.graphql.context import request_context
@@ -49,12 +51,14 @@ class SearchResultsType(graphene.ObjectType):
         return snippet_hits(info, results["query"], results["locale"], limit)
 
 
-def locale_home(locale: Locale) -> Page | None:
-    """The home page of ``locale``: the default site's root page in that language."""
-    site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
-    if site is None:
-        return None
-    return site.root_page.get_translation_or_none(locale)
+def locale_homes(chain: list[Locale]) -> dict[int, Page]:
+    """The home page of each locale of ``chain`` (the default site's root page in that
+    language), by locale id, in one statement."""
+    root_key = Site.objects.filter(is_default_site=True).values("root_page__translation_key")[:1]
+    homes = Page.objects.filter(
+        translation_key=Subquery(root_key), locale_id__in=[locale.pk for locale in chain]
+    ).only("url_path", "locale_id")
+    return {home.locale_id: home for home in homes}
 
 
 class CoreQueries(graphene.ObjectType):
@@ -111,20 +115,22 @@ class CoreQueries(graphene.ObjectType):
             raise GraphQLError("Give either 'urlPath' or 'token'.")
         language = resolve_locale(locale, info)
         relative = url_path.strip("/") + ("/" if url_path.strip("/") else "")
-        for candidate in context.fallback_chain(language) if fallback else [language]:
-            home = locale_home(candidate)
-            if home is None:
-                continue
-            found = (
-                context.visibility.public_pages(
-                    Page.objects.filter(url_path=home.url_path + relative)
-                )
-                .specific()
-                .first()
-            )
-            if found is not None:
-                context.loaders.note([found])
-                return found
+        chain = context.fallback_chain(language) if fallback else [language]
+        homes = locale_homes(chain)
+        # Every language's candidate in one statement; the first of the chain that exists wins.
+        paths = [homes[locale.pk].url_path + relative for locale in chain if locale.pk in homes]
+        if not paths:
+            return None
+        found = {
+            page.url_path: page
+            for page in context.visibility.public_pages(
+                Page.objects.filter(url_path__in=paths)
+            ).specific()
+        }
+        for path in paths:
+            if path in found:
+                context.loaders.note([found[path]])
+                return found[path]
         return None
 
     @staticmethod

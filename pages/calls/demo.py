@@ -15,6 +15,7 @@ from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page
 
 from cms.demo import demo_document, english_home, translate_if_missing
@@ -43,6 +44,11 @@ GUIDE_TRANSLATIONS = {
     "sl": {GUIDE_TITLE: "Vodnik za prijavitelje"},
     "sv": {GUIDE_TITLE: "Guide för sökande"},
 }
+
+#: The network's previous website listed the volunteering call at this address; an editor kept
+#: it working under Settings > Redirects (docs/api.md, "Old addresses", asks for it).
+OLD_ADDRESS = "/razpisi/prostovoljski-projekti/"
+OLD_ADDRESS_CALL = "esc-volunteering-projects"
 
 INDEX_INTRO = "Calls for applications from the programmes our members take part in."
 INDEX_TRANSLATIONS = {
@@ -288,10 +294,19 @@ def load_demo(stdout: Any) -> None:
             created += 1
         for language, texts in demo.translations.items():
             translate_if_missing(call, language, {**texts, **GUIDE_TRANSLATIONS.get(language, {})})
+    _keep_old_address(index)
     stdout.write(
         f"Calls: {created} created (one open, one upcoming, one closed among the European "
         "Solidarity Corps calls on the day they were first loaded), in three languages."
     )
+
+
+def _keep_old_address(index: CallIndexPage) -> None:
+    """The redirect an editor made for the old site's address of a call, made once."""
+    call = CallPage.objects.child_of(index).filter(slug=OLD_ADDRESS_CALL).first()
+    if call is None or Redirect.objects.filter(old_path=Redirect.normalise_path(OLD_ADDRESS)):
+        return
+    Redirect.add_redirect(OLD_ADDRESS, redirect_to=call, is_permanent=True)
 
 
 def call_index(home: Page) -> CallIndexPage:

@@ -82,6 +82,8 @@ def _national_agency(
 
 
 ORGANISATIONS = [
+    # The seed's page for this centre names its networks (TikTok, Facebook, Instagram, YouTube)
+    # but not one profile address: the demo gives it no social links rather than invent them.
     DemoOrganisation(
         slug="center-mladih-koper",
         name="Koper Youth Centre",

@@ -21,7 +21,7 @@ def test_an_unexpected_exception_gives_a_generic_message_with_a_request_id(
     def explode(locale):
         raise ValueError("secret internal detail")
 
-    monkeypatch.setattr("cms.graphql.queries.locale_home", explode)
+    monkeypatch.setattr("cms.graphql.queries.locale_homes", explode)
     with caplog.at_level(logging.ERROR):
         response = client.post(
             "/graphql/",
@@ -40,7 +40,7 @@ def test_a_database_outage_is_503_and_never_cached(client: Client, home, monkeyp
     def down(*args, **kwargs):
         raise OperationalError("could not connect to server")
 
-    monkeypatch.setattr("cms.graphql.queries.locale_home", down)
+    monkeypatch.setattr("cms.graphql.queries.locale_homes", down)
     response = client.post(
         "/graphql/", {"query": '{ page(urlPath: "/") { title } }'}, content_type="application/json"
     )

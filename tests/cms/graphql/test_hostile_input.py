@@ -311,7 +311,7 @@ def test_a_recursion_error_logs_a_short_trace(client, home, monkeypatch, caplog)
     def recurse(depth: int) -> int:
         return recurse(depth + 1)
 
-    monkeypatch.setattr("cms.graphql.queries.locale_home", lambda locale: recurse(0))
+    monkeypatch.setattr("cms.graphql.queries.locale_homes", lambda locale: recurse(0))
     with caplog.at_level(logging.ERROR):
         response = client.post(
             "/graphql/",
