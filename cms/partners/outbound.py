@@ -54,7 +54,10 @@ class Target:
 
 def resolve_target(url: str) -> Target:
     """Resolve ``url``'s host once and check every address it has; the first one is used."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # e.g. an unclosed "[" of an IPv6 host
+        raise UnsafeTarget(f"{url!r} is not a valid URL") from exc
     if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
         raise UnsafeTarget(f"only http and https URLs are called, not {parts.scheme or url!r}")
     try:
@@ -76,11 +79,6 @@ def resolve_target(url: str) -> Target:
     if parts.query:
         path = f"{path}?{parts.query}"
     return Target(parts.scheme, parts.hostname, port, str(addresses[0]), path)
-
-
-def check_target(url: str) -> None:
-    """Refuse URLs other than http(s) and hosts that resolve to non-public addresses."""
-    resolve_target(url)
 
 
 def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
