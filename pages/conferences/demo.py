@@ -20,6 +20,7 @@ from pages.conferences.factories import (
     ConferenceIndexPageFactory,
     ConferenceObjectiveFactory,
     ConferencePageFactory,
+    ConferencePartnerLogoFactory,
     DelegationRoleFactory,
 )
 from pages.conferences.models import ConferenceIndexPage, ConferencePage
@@ -89,8 +90,18 @@ LEAD_IMAGE_TITLE = "Volunteering & Solidarity conference 2021"
 LEAD_IMAGE_ALT = "Title card of the online conference on volunteering and solidarity in cities"
 LEAD_IMAGE_CREDIT = "Placeholder generated for the demo"
 PROGRAMME_TITLE = "Conference programme (placeholder)"
+#: The initiators' logos in the partner strip: the seed shows none, so each is a placeholder
+#: with the organisation's name on it (slug -> alt text).
+PARTNER_LOGOS = {
+    "city-of-ljubljana": "City of Ljubljana logo (placeholder)",
+    "slovenska-filantropija": "Slovenian Philanthropy logo (placeholder)",
+    "movit": "MOVIT logo (placeholder)",
+}
 
 SLOVENIAN = {
+    PARTNER_LOGOS["city-of-ljubljana"]: "Logotip Mestne občine Ljubljana (nadomestna slika)",
+    PARTNER_LOGOS["slovenska-filantropija"]: "Logotip Slovenske filantropije (nadomestna slika)",
+    PARTNER_LOGOS["movit"]: "Logotip MOVIT (nadomestna slika)",
     TITLE: "Prostovoljstvo in solidarnost kot socialni kapital mesta",
     SUMMARY: "Mednarodna spletna konferenca za občine in organizacije, s katerimi sodelujejo, o "
     "tem, kaj prostovoljski in solidarnostni projekti prinašajo mestnemu življenju, družbeno in "
@@ -127,6 +138,9 @@ SLOVENIAN = {
     "deluje, in udeležence spodbudi, da na tem gradijo.",
 }
 SWEDISH = {
+    PARTNER_LOGOS["city-of-ljubljana"]: "Ljubljana stads logotyp (platshållare)",
+    PARTNER_LOGOS["slovenska-filantropija"]: "Slovenska filantropijas logotyp (platshållare)",
+    PARTNER_LOGOS["movit"]: "MOVIT:s logotyp (platshållare)",
     TITLE: "Volontärarbete och solidaritet som stadens sociala kapital",
     SUMMARY: "En internationell onlinekonferens för kommuner och de organisationer de samarbetar "
     "med, om vad volontär- och solidaritetsprojekt tillför stadslivet, socialt och ekonomiskt.",
@@ -281,6 +295,15 @@ def _create_conference(index: ConferenceIndexPage) -> ConferencePage:
             ],
         ),
     )
+    for order, (slug, alt) in enumerate(PARTNER_LOGOS.items()):
+        organisation = _organisation(slug)
+        ConferencePartnerLogoFactory(
+            page=conference,
+            sort_order=order,
+            image=demo_image(f"Logo: {organisation.name}", "#1d3557"),
+            image_alt=alt,
+            organisation=organisation,
+        )
     conference.initiators.set([_organisation(slug) for slug in INITIATORS])
     conference.co_organisers.set([_organisation(slug) for slug in CO_ORGANISERS])
     conference.eligible_country_groups.set([_country_group(slug) for slug in COUNTRY_GROUPS])

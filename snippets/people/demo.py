@@ -6,6 +6,7 @@ from django.apps import apps
 
 from wagtail.models import Locale
 
+from cms.demo import demo_image
 from cms.translation import translate
 from snippets.people.factories import PersonFactory
 from snippets.people.models import Person
@@ -59,6 +60,15 @@ PEOPLE: dict[str, tuple[str, str, str, str, dict[str, dict[str, str]]]] = {
 }
 
 
+#: The SHELTER seed names its coordinator but shows no photo: hers is a placeholder that says so.
+PHOTO_ALT = "Placeholder portrait of Laura Avanzi"
+PHOTOS = {"laura-avanzi": ("Portrait: Laura Avanzi", PHOTO_ALT)}
+PHOTO_ALT_TRANSLATIONS = {
+    "sl": {PHOTO_ALT: "Nadomestni portret Laure Avanzi"},
+    "sv": {PHOTO_ALT: "Platshållarporträtt av Laura Avanzi"},
+}
+
+
 def load_demo(stdout: Any) -> None:
     """Create the demo people once; a second run only refreshes their translations.
 
@@ -79,8 +89,12 @@ def load_demo(stdout: Any) -> None:
                 slug=organisation_slug, locale=default
             ).first(),
         )
+        if slug in PHOTOS and person.photo_id is None:
+            title, alt = PHOTOS[slug]
+            person.photo, person.photo_alt = demo_image(title, "#6d597a"), alt
+            person.save(update_fields=["photo", "photo_alt"])
         for language, texts in translations.items():
-            translate(person, language, texts)
+            translate(person, language, {**texts, **PHOTO_ALT_TRANSLATIONS.get(language, {})})
     stdout.write(
         f"People: {english.count() - before} created ({len(PEOPLE)} in the demo), "
         "in English, Slovenian and Swedish."

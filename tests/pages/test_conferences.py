@@ -528,3 +528,14 @@ def test_demo_content_loads_once(
         "Program konference (nadomestni dokument)"
     ]
     assert page.attachments.get().document.title.startswith("Programme: ")
+    # The initiators' logos, placeholders that say so, with alt text in each language.
+    logos = [(logo.organisation.slug, logo.image_alt) for logo in page.partner_logos.all()]
+    assert logos == [
+        ("city-of-ljubljana", "City of Ljubljana logo (placeholder)"),
+        ("slovenska-filantropija", "Slovenian Philanthropy logo (placeholder)"),
+        ("movit", "MOVIT logo (placeholder)"),
+    ]
+    assert [logo.image_alt for logo in slovenian.partner_logos.all()][2] == (
+        "Logotip MOVIT (nadomestna slika)"
+    )
+    assert page.partner_logos.first().image.title == "Logo: City of Ljubljana"

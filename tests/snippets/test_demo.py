@@ -14,7 +14,7 @@ from wagtail_localize.models import StringSegment, TranslationSource
 from snippets.categories.demo import CATEGORIES
 from snippets.countries.demo import COUNTRY_GROUPS
 from snippets.organisations.demo import ORGANISATIONS
-from snippets.people.demo import PEOPLE
+from snippets.people.demo import PEOPLE, PHOTO_ALT_TRANSLATIONS, PHOTOS
 from snippets.programmes.demo import PROGRAMMES
 from tests.shared import shared_data
 
@@ -93,6 +93,9 @@ def _demo_translations() -> Iterator[tuple[str, str, dict[str, str]]]:
     for slug, (*_fields, translations) in PEOPLE.items():
         for language, texts in translations.items():
             yield f"people.Person:{slug}", language, texts
+    for slug in PHOTOS:
+        for language, texts in PHOTO_ALT_TRANSLATIONS.items():
+            yield f"people.Person:{slug}", language, texts
 
 
 def test_every_demo_translation_matches_a_source_text(demo) -> None:
@@ -145,6 +148,18 @@ def test_people_point_to_their_organisation_in_each_language(demo) -> None:
         lea = person_model.objects.get(slug="lea-kovic", locale__language_code=language)
         assert lea.email == "lea.kovic@movit.si"
         assert lea.organisation.name == organisation_name
+
+
+def test_laura_avanzi_has_a_placeholder_photo_with_alt_text_in_each_language(demo) -> None:
+    person_model = apps.get_model("people.Person")
+    for language, alt in [
+        ("en", "Placeholder portrait of Laura Avanzi"),
+        ("sl", "Nadomestni portret Laure Avanzi"),
+        ("sv", "Platshållarporträtt av Laura Avanzi"),
+    ]:
+        laura = person_model.objects.get(slug="laura-avanzi", locale__language_code=language)
+        assert laura.photo.title == "Portrait: Laura Avanzi"
+        assert laura.photo_alt == alt
 
 
 def test_partner_sites_find_the_demo_groups_a_country_belongs_to(demo, graphql) -> None:
