@@ -18,6 +18,7 @@ from cms.graphql.view import graphql_view
 from cms.media_files import rendition_urls
 from cms.metrics import metrics_view
 from cms.partner_site import partner_site_urls
+from cms.partners.access import partner_api
 from cms.partners.feeds import feed_urlpatterns, feed_view
 from cms.partners.sitemap import sitemap_xml
 from cms.partners.widget import widget_script
@@ -33,13 +34,15 @@ urlpatterns = [
     path("admin/password_reset/", RateLimitedPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # Named as grapple names it, so grapple's GraphiQL page finds the endpoint.
+    # Named as grapple names it, so grapple's GraphiQL page finds the endpoint. API keys and
+    # rate limits (cms/partners/access.py) hand the view its caller.
     path(
         "graphql/",
-        csp(API_POLICY)(graphql_view),
+        csp(API_POLICY)(partner_api("graphql")(graphql_view)),
         name="grapple_graphql",
     ),
-    # Calendar and news feeds from the plugins, and the sitemap (cms/partners/).
+    # Calendar and news feeds from the plugins, and the sitemap (cms/partners/); feed_view
+    # applies API keys and rate limits to each.
     path("feeds/", include(feed_urlpatterns())),
     path("sitemap.xml", feed_view(sitemap_xml), name="sitemap"),
     path("widget/solidarity-calls.js", widget_script, name="widget_calls"),

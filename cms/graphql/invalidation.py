@@ -1,8 +1,15 @@
 """Drop cached GraphQL responses when, and only when, what the public can see has changed.
 
-Cached responses are keyed by a content generation kept in the database (one row of
+Cached responses are stored with a content generation kept in the database (one row of
 ``cms.ContentGeneration``), so a publish in any process (a second worker, ``publish_scheduled``
 from cron, a shell) reaches every other one, with or without a shared cache.
+
+With ``CMS_GRAPHQL_GENERATION_CACHE_SECONDS`` above 0 (the default with Redis) readers take the
+generation from the shared cache, so a cache hit reads nothing from the database. The database
+row stays the truth: after each advance the new value is written to the cache, never moving it
+backwards; a reader that finds none there reads the row and adds it. Only a failed cache write
+(a Redis blip during the publish) leaves readers on the old generation, for at most that many
+seconds, the lifetime of every value written there.
 
 The generation advances after the change commits, once per transaction however many signals
 it sends: a rolled-back publish invalidates nothing, and no reader can store the old content
@@ -15,9 +22,12 @@ pages the API serves. Draft revisions, autosave, locks and new draft pages leave
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
 from django.db.models import F, Model
@@ -25,6 +35,24 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
 
 from wagtail.signals import unpublished
+
+logger = logging.getLogger(__name__)
+
+#: The content generation in the shared cache (an int: django-redis stores it as a number).
+GENERATION_CACHE_KEY = "graphql:generation"
+
+#: Sets the generation in Redis only when it is greater (or absent), with a lifetime in ms.
+_SET_IF_GREATER = """
+local current = tonumber(redis.call('GET', KEYS[1]))
+if current == nil or current < tonumber(ARGV[1]) then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
+return 0
+"""
+
+#: Serialises compare-and-set on caches other than Redis (exact for the local-memory cache).
+_setting_generation = threading.Lock()
 
 #: Fields only editors see: saving nothing but these never changes an API response.
 EDITORIAL_FIELDS = frozenset(
@@ -75,17 +103,73 @@ def generation_and_locales() -> tuple[int, dict[int, Any]]:
 
 
 def advance_generation() -> None:
-    """Advance the generation now, atomically (UPDATE ... SET value = value + 1)."""
+    """Advance the generation now, atomically (UPDATE ... SET value = value + 1), then tell
+    the shared cache once that has committed."""
     from cms.models import ContentGeneration
 
     rows = ContentGeneration.objects.filter(pk=ContentGeneration.ROW)
-    if rows.update(value=F("value") + 1):
+    if not rows.update(value=F("value") + 1):
+        try:  # the row is missing (a flushed database): create it, unless another process did
+            with transaction.atomic():
+                ContentGeneration.objects.create(pk=ContentGeneration.ROW, value=1)
+        except IntegrityError:
+            rows.update(value=F("value") + 1)
+    if generation_cache_seconds() > 0:
+        # Read back: at least this advance's value (a concurrent one may already be in).
+        transaction.on_commit(lambda: publish_generation(content_generation()), robust=True)
+
+
+def generation_cache_seconds() -> int:
+    """How long readers may take the generation from the cache; 0: from the database."""
+    return max(0, int(settings.CMS_GRAPHQL_GENERATION_CACHE_SECONDS))
+
+
+def remember_generation(value: int) -> None:
+    """Add the generation a reader read from the database, unless a value is already there
+    (a publish's, which is at least as new)."""
+    if generation_cache_seconds() > 0:
+        caches[DEFAULT_CACHE_ALIAS].add(GENERATION_CACHE_KEY, value, generation_cache_seconds())
+
+
+def publish_generation(value: int) -> None:
+    """Write ``value`` to the cache unless the cache holds a greater one: two publishes that
+    finish in either order leave the newer generation. A failed write is logged, never
+    raised; readers then keep the older value until its lifetime ends."""
+    seconds = generation_cache_seconds()
+    if seconds <= 0:
         return
-    try:  # the row is missing (a flushed database): create it, unless another process did
-        with transaction.atomic():
-            ContentGeneration.objects.create(pk=ContentGeneration.ROW, value=1)
-    except IntegrityError:
-        rows.update(value=F("value") + 1)
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if _redis_set_if_greater(backend, value, seconds):
+        return
+    with _setting_generation:
+        current = backend.get(GENERATION_CACHE_KEY)
+        if not isinstance(current, int) or current < value:
+            backend.set(GENERATION_CACHE_KEY, value, seconds)
+
+
+def _redis_set_if_greater(backend: Any, value: int, seconds: int) -> bool:
+    """Set-if-greater in one atomic script when the cache is django-redis; False otherwise."""
+    try:
+        from django_redis import get_redis_connection
+        from django_redis.cache import RedisCache
+        from redis.exceptions import RedisError
+    except ImportError:  # pragma: no cover - django-redis is a dependency
+        return False
+    if not isinstance(backend, RedisCache):
+        return False
+    try:
+        connection = get_redis_connection(DEFAULT_CACHE_ALIAS)
+        connection.eval(
+            _SET_IF_GREATER, 1, backend.make_key(GENERATION_CACHE_KEY), value, seconds * 1000
+        )
+    except (RedisError, OSError):
+        logger.warning(
+            "The content generation %s could not be written to the cache; readers may answer "
+            "from the previous one for up to %s seconds.",
+            value,
+            seconds,
+        )
+    return True
 
 
 #: Sent once the generation has advanced (after commit): caches outside the app follow it.

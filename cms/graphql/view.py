@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import re
@@ -23,7 +22,6 @@ from graphql.language import FragmentDefinitionNode
 from graphql.validation import NoSchemaIntrospectionCustomRule, specified_rules
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import (
     HttpRequest,
@@ -33,18 +31,26 @@ from django.http import (
 )
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
-from cms.graphql import persisted_queries
+from cms.client_address import client_address
+from cms.graphql import persisted_queries, response_cache
 from cms.graphql.arguments import refuse_nul_characters
 from cms.graphql.checked_documents import checked_document, keep_checked_document
 from cms.graphql.context import Caller, RequestContext
-from cms.graphql.invalidation import generation_and_locales
+from cms.graphql.invalidation import (
+    content_generation,
+    generation_and_locales,
+    remember_generation,
+)
 from cms.graphql.limits import LimitExceeded, Limits, check_limits
 from cms.graphql.overlap import check_overlap
 from cms.middleware import language_neutral
 from cms.operation_log import log_operation
-from cms.partners.access import caller_of, refuse_uncached_work
+from cms.partners.access import refuse_uncached_work
+from cms.partners.keys import ANONYMOUS
+from cms.partners.keys import Caller as PartnerCaller
 from cms.partners.models import PartnerKey
 from cms.request_id import current_request_id
 
@@ -73,8 +79,10 @@ class PartnerGraphQLView(GraphQLView):
         self._generation: int | None = _UNREAD
         self._request_id = ""
         self._cache_key: str | None = None
+        self._etag: str | None = None
         self._status: int | None = None
         self._context: RequestContext | None = None
+        self._partner: PartnerCaller = ANONYMOUS
         self._caller_read: Caller | None = None
         self._locales: dict[int, Any] | None = None
         # Read once: a GET that misses the cache reuses what the cache lookup read.
@@ -83,8 +91,17 @@ class PartnerGraphQLView(GraphQLView):
 
     # --- Request handling ---------------------------------------------------------------------
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(
+        self,
+        request: HttpRequest,
+        *args: Any,
+        caller: PartnerCaller = ANONYMOUS,
+        **kwargs: Any,
+    ) -> HttpResponse:
+        """Answer ``request`` for ``caller``, the partner :func:`cms.partners.access.partner_api`
+        authenticated (anonymous without a key)."""
         self._request_id = current_request_id()
+        self._partner = caller
         # Trust Content-Length first, so an oversized body is refused without being read.
         size = int(request.META.get("CONTENT_LENGTH") or 0) or len(request.body)
         if size > self.limits.max_body_bytes:
@@ -98,10 +115,12 @@ class PartnerGraphQLView(GraphQLView):
             if cached is not None:
                 return cached
         # Partner access: the caller's budget of uncached requests (cms/partners/).
-        refusal = refuse_uncached_work(request)
+        refusal = refuse_uncached_work(caller, client_address(request))
         if refusal is not None:
             return refusal
         try:
+            # Before the query runs, so its answer is never stored under a newer generation.
+            self._read_generation(request)
             response = self._respond(request)
         except (DatabaseError, DatabaseUnavailable):
             logger.exception("GraphQL request %s: database unavailable", self._request_id)
@@ -162,7 +181,12 @@ class PartnerGraphQLView(GraphQLView):
             query, variables, operation_name, id_ = super().get_graphql_params(request, data)
             _check_param_types(query, variables, operation_name)
             query = persisted_queries.resolve(request, data, query)
-            self._cache_key = self._response_key(request, query, variables, operation_name)
+            if self._cacheable(request):
+                # A caller whose key grants introspection gets answers others are refused:
+                # they must never be served from (or fill) the entry of callers without it.
+                self._cache_key = response_cache.response_key(
+                    query, variables, operation_name, self._introspection_allowed(request)
+                )
             self._params = (query, variables, operation_name, id_)
         return self._params
 
@@ -303,44 +327,41 @@ class PartnerGraphQLView(GraphQLView):
         return caller.may(PartnerKey.SCOPE_INTROSPECTION) or caller.is_staff
 
     def _caller(self, request: HttpRequest) -> Caller:
-        """Who is asking, read from the request once: the signed-in user, and the partner
-        :class:`cms.partners.middleware.PartnerAccessMiddleware` authenticated."""
+        """Who is asking: the signed-in user, read from the request once, and the partner
+        :func:`cms.partners.access.partner_api` handed to :meth:`dispatch`."""
         if self._caller_read is None:
-            self._caller_read = Caller(user=_signed_in_user(request), partner=caller_of(request))
+            self._caller_read = Caller(user=_signed_in_user(request), partner=self._partner)
         return self._caller_read
 
     # --- Caching ------------------------------------------------------------------------------
 
-    def _response_key(
-        self, request: HttpRequest, query: str | None, variables: Any, operation_name: str | None
-    ) -> str | None:
-        generation = self._current_generation()
-        if generation is None:
-            return None
-        # A caller whose key grants introspection gets answers others are refused: they must
-        # never be served from (or fill) the cache entry of callers without it.
-        introspection = self._introspection_allowed(request)
-        material = json.dumps(
-            [query or "", variables or {}, operation_name or "", introspection],
-            sort_keys=True,
-            default=str,
-        )
-        digest = hashlib.sha256(material.encode()).hexdigest()
-        return f"graphql:response:{generation}:{digest}"
-
-    def _current_generation(self) -> int | None:
-        """The content generation, read once per request and before the query runs.
+    def _read_generation(self, request: HttpRequest) -> None:
+        """The content generation for a response about to be computed, read once per request.
 
         Read first, so a response is never stored under a generation newer than its content.
-        None when the database does not answer: the request then skips the cache, and the
-        query itself answers 503.
+        From the cache when it keeps the generation, else from the database with the locales
+        the query will need (one statement).
         """
-        if self._generation == _UNREAD:
-            try:
+        if self._generation != _UNREAD or not self._cacheable(request):
+            return
+        cached = response_cache.cached_generation()
+        if cached is not None:
+            self._generation = cached
+        else:
+            self._generation_from_database(with_locales=True)
+
+    def _generation_from_database(self, *, with_locales: bool) -> None:
+        """The generation from its row (None when the database does not answer: the request
+        then skips the cache, and the query itself answers 503), added to the cache."""
+        try:
+            if with_locales:
                 self._generation, self._locales = generation_and_locales()
-            except DatabaseError:
-                self._generation = None
-        return self._generation
+            else:
+                self._generation = content_generation()
+        except DatabaseError:
+            self._generation = None
+            return
+        remember_generation(self._generation)
 
     def _cacheable(self, request: HttpRequest) -> bool:
         return (
@@ -358,13 +379,21 @@ class PartnerGraphQLView(GraphQLView):
         except HttpError:
             return None
         key = self._cache_key
-        body = cache.get(key) if key else None
-        if body is None:
+        if key is None:
             return None
-        response = HttpResponse(body, content_type="application/json")
+        generation, entry = response_cache.lookup(key)
+        if generation is not None:
+            self._generation = generation
+        else:
+            # Locales only when the query will run (no entry, so no hit).
+            self._generation_from_database(with_locales=entry is None)
+        if entry is None or entry.generation != self._generation:
+            return None
+        response = HttpResponse(entry.body, content_type="application/json")
         response["X-Request-ID"] = self._request_id
         response["X-Cache"] = "hit"
         self._status = 200
+        self._etag = entry.etag
         self._set_cache_headers(request, response, store=False)
         return response
 
@@ -376,12 +405,15 @@ class PartnerGraphQLView(GraphQLView):
             patch_cache_control(response, private=True, no_store=True)
             return
         key = self._cache_key
-        if store and key:
-            cache.set(key, response.content, settings.CMS_GRAPHQL_CACHE_SECONDS)
+        generation = self._generation
+        if store and key and generation is not None and generation != _UNREAD:
+            self._etag = response_cache.store(
+                key, generation, response.content, settings.CMS_GRAPHQL_CACHE_SECONDS
+            )
             response["X-Cache"] = "miss"
         if request.method != "GET":
             return
-        etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+        etag = self._etag or response_cache.etag_of(response.content)
         response["ETag"] = etag
         patch_cache_control(response, public=True, max_age=settings.CMS_GRAPHQL_CACHE_SECONDS)
         if etag in request.headers.get("If-None-Match", ""):
@@ -403,13 +435,14 @@ def _signed_in_user(request: HttpRequest) -> Any:
 
 def _check_param_types(query: Any, variables: Any, operation_name: Any) -> None:
     """Refuse, with 400, parameters of the wrong JSON type (they would fail deep inside)."""
+    # Lazy texts: translated only for a refusal (every request checks, few are refused).
     for name, value, expected, kind in (
-        ("query", query, str, _("a string")),
-        ("variables", variables, dict, _("a JSON object")),
-        ("operationName", operation_name, str, _("a string")),
+        ("query", query, str, gettext_lazy("a string")),
+        ("variables", variables, dict, gettext_lazy("a JSON object")),
+        ("operationName", operation_name, str, gettext_lazy("a string")),
     ):
         if value is not None and not isinstance(value, expected):
-            message = _("%(name)s must be %(kind)s.") % {"name": name, "kind": kind}
+            message = _("%(name)s must be %(kind)s.") % {"name": name, "kind": str(kind)}
             raise HttpError(HttpResponseBadRequest(message))
 
 

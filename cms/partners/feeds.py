@@ -4,10 +4,11 @@ A plugin adds a feed from its ``wagtail_hooks.py``::
 
     @hooks.register(FEEDS_HOOK)
     def calls_feeds() -> list[URLPattern]:
-        return [path("calls.ics", calls_calendar, name="calls_ics")]
+        return [path("calls.ics", feed_view(calls_calendar), name="calls_ics")]
 
-The core names no plugin: it only includes what the hook returns. The middleware in
-:mod:`cms.partners.middleware` applies API keys and rate limits to every feed.
+The core names no plugin: it only includes what the hook returns. :func:`feed_view` applies
+API keys and rate limits (:func:`cms.partners.access.partner_api`) to every feed, and a feed
+URL whose view it did not make is refused at start-up.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 from csp.decorators import csp
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.urls import URLPattern, URLResolver
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -26,6 +28,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail import hooks
 from wagtail.models import Locale
 
+from cms.partners.access import GUARDED, partner_api
 from cms.security_headers import API_POLICY
 
 FEEDS_HOOK = "register_partner_feeds"
@@ -42,7 +45,14 @@ def feed_urlpatterns() -> list[URLPattern | URLResolver]:
     """Every plugin's feed URLs, for ``path("feeds/", include(...))``."""
     patterns: list[URLPattern | URLResolver] = []
     for register in hooks.get_hooks(FEEDS_HOOK):
-        patterns.extend(register())
+        for pattern in register():
+            if not isinstance(pattern, URLPattern) or not hasattr(pattern.callback, GUARDED):
+                # Without keys and rate limits a feed would be an open door to the database.
+                raise ImproperlyConfigured(
+                    f"Feed URL {pattern!r} from {register.__module__}: serve it with "
+                    "cms.partners.feeds.feed_view, which applies API keys and rate limits."
+                )
+            patterns.append(pattern)
     return patterns
 
 
@@ -63,10 +73,11 @@ def feed_locale(request: HttpRequest) -> Locale:
 def feed_view(
     build: Callable[[HttpRequest], tuple[bytes, str]],
 ) -> Callable[[HttpRequest], HttpResponse]:
-    """A GET-only view around ``build`` (body and content type) with the API's cache headers:
-    public for ``CMS_GRAPHQL_CACHE_SECONDS``, an ETag, and 304 when it matches."""
+    """A GET-only partner view around ``build`` (body and content type): API keys and rate
+    limits, then the API's cache headers: public for ``CMS_GRAPHQL_CACHE_SECONDS``, an ETag,
+    and 304 when it matches."""
 
-    def view(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def view(request: HttpRequest, *args: Any, caller: Any = None, **kwargs: Any) -> HttpResponse:
         if request.method not in ("GET", "HEAD"):
             response = HttpResponse(status=405)
             response["Allow"] = "GET, HEAD"
@@ -89,7 +100,7 @@ def feed_view(
 
     view.__name__ = getattr(build, "__name__", "feed")
     view.__doc__ = build.__doc__
-    return csp(API_POLICY)(view)
+    return csp(API_POLICY)(partner_api("feed")(view))
 
 
 def first(items: Iterable[Any], limit: int = MAX_FEED_ITEMS) -> list[Any]:

@@ -11,6 +11,11 @@ The counters live in ``CMS_RATE_LIMIT_STORAGE_URL`` (Redis when ``REDIS_URL`` is
 worker spends the same budget; process memory otherwise). When the store does not answer,
 ``CMS_RATE_LIMIT_STORE_DOWN`` decides: ``allow`` (the default; logged once a minute) or
 ``refuse`` (503).
+
+A request costs few round trips to the store: :class:`Meter` counts through the storage's
+``incr``, which returns the new count, and remembers when each window ends (a fixed window's
+end is set by its first hit and never moves), so the ``RateLimit`` header of a budget just spent
+needs nothing more; a budget not spent (``uncached`` on a cache hit) costs one ``get``.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from limits import RateLimitItem, parse
 from limits.errors import StorageError
 from limits.storage import Storage, storage_from_string
 from limits.strategies import FixedWindowRateLimiter
+from limits.util import WindowStats
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -42,6 +48,8 @@ BudgetName = Literal["requests", "uncached"]
 BUDGETS: tuple[BudgetName, ...] = ("requests", "uncached")
 #: An IPv6 client is counted by the /64 it sits in (RFC 6177: one end site gets at least one).
 IPV6_PREFIX = 64
+#: Window ends remembered per process; past this many (one per client and budget), forgotten.
+MAX_REMEMBERED_WINDOWS = 10_000
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,11 @@ class Budget:
     name: BudgetName
     rate: RateLimitItem
     identifiers: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        """The counter's key in the store."""
+        return self.rate.key_for(*self.identifiers)
 
     @property
     def description(self) -> str:
@@ -95,7 +108,87 @@ def limiter() -> FixedWindowRateLimiter:
 
 def reset() -> None:
     """Forget every count (tests; an operator after changing budgets)."""
+    _window_ends.clear()
     limiter().storage.reset()
+
+
+#: When each window this process has seen ends (epoch seconds), by counter key.
+_window_ends: dict[str, float] = {}
+
+
+def _window_end(found: Budget, *, started: bool) -> float:
+    """When ``found``'s current window ends: now plus its length when this request started it,
+    else as remembered, else as the store says (one round trip, then remembered)."""
+    now = time.time()
+    if started:
+        end = now + found.rate.get_expiry()
+    else:
+        end = _window_ends.get(found.key, 0.0)
+        if end <= now:
+            end = limiter().storage.get_expiry(found.key)
+    if len(_window_ends) >= MAX_REMEMBERED_WINDOWS:
+        _window_ends.clear()
+    _window_ends[found.key] = end
+    return end
+
+
+class Meter:
+    """One request's spending against its caller's budgets, and the headers reporting them."""
+
+    def __init__(self, caller: Caller, address: str) -> None:
+        self.caller = caller
+        self.address = address
+        self._spent: dict[BudgetName, WindowStats] = {}
+        self._store_down = False
+
+    def spend(self, name: BudgetName) -> HttpResponse | None:
+        """Count one request against budget ``name``; the 429 (or 503) answer when over it."""
+        found = budget(self.caller, self.address, name)
+        if found is None:
+            return None
+        try:
+            # FixedWindowRateLimiter.hit is this incr compared with the amount; the count also
+            # gives the header its remaining requests.
+            count = limiter().storage.incr(found.key, found.rate.get_expiry())
+            end = _window_end(found, started=count == 1)
+        except StorageError:
+            self._store_down = True
+            return _store_down()
+        self._spent[name] = WindowStats(end, max(0, found.rate.amount - count))
+        if count <= found.rate.amount:
+            return None
+        return too_many_requests(self.caller, self.address, found)
+
+    def headers(self) -> dict[str, str]:
+        """``RateLimit-Policy`` and ``RateLimit`` (draft-ietf-httpapi-ratelimit-headers) for
+        every budget of the caller; empty when the store does not answer."""
+        if self._store_down:
+            return {}
+        policies, states = [], []
+        for name in BUDGETS:
+            found = budget(self.caller, self.address, name)
+            if found is None:
+                continue
+            stats = self._spent.get(name)
+            if stats is None:
+                try:
+                    stats = _stats(found)
+                except StorageError:
+                    return {}
+            window = found.rate.get_expiry()
+            policies.append(f'"{name}";q={found.rate.amount};w={window}')
+            reset_in = max(0, math.ceil(stats.reset_time - time.time()))
+            states.append(f'"{name}";r={max(0, stats.remaining)};t={reset_in}')
+        if not policies:
+            return {}
+        return {"RateLimit-Policy": ", ".join(policies), "RateLimit": ", ".join(states)}
+
+
+def _stats(found: Budget) -> WindowStats:
+    """The window of a budget this request has not spent: its count, one round trip."""
+    count = limiter().storage.get(found.key)
+    end = _window_end(found, started=False) if count else time.time()
+    return WindowStats(end, max(0, found.rate.amount - count))
 
 
 def budget(caller: Caller, address: str, name: BudgetName) -> Budget | None:
@@ -109,9 +202,16 @@ def budget(caller: Caller, address: str, name: BudgetName) -> Budget | None:
         identifiers = ("key", str(caller.key_id))
     if not rate:
         return None
-    return Budget(name, parse(rate), (name, *identifiers))
+    return Budget(name, _parsed(rate), (name, *identifiers))
 
 
+@functools.lru_cache(maxsize=64)
+def _parsed(rate: str) -> RateLimitItem:
+    """A rate string parsed once: every request reads the same few."""
+    return parse(rate)
+
+
+@functools.lru_cache(maxsize=4096)
 def address_bucket(address: str) -> str:
     """Whose budget an address spends: an IPv4 address its own, an IPv6 address its /64's.
 
@@ -131,42 +231,17 @@ def address_bucket(address: str) -> str:
 
 def spend(caller: Caller, address: str, name: BudgetName) -> HttpResponse | None:
     """Count one request against budget ``name``; the 429 (or 503) answer when over it."""
-    found = budget(caller, address, name)
-    if found is None:
-        return None
-    try:
-        allowed = limiter().hit(found.rate, *found.identifiers)
-    except StorageError:
-        return _store_down()
-    if allowed:
-        return None
-    return too_many_requests(caller, address, found)
+    return Meter(caller, address).spend(name)
 
 
 def headers(caller: Caller, address: str) -> dict[str, str]:
-    """``RateLimit-Policy`` and ``RateLimit`` (draft-ietf-httpapi-ratelimit-headers) for every
-    budget of the caller; empty when the store does not answer."""
-    policies, states = [], []
-    for name in BUDGETS:
-        found = budget(caller, address, name)
-        if found is None:
-            continue
-        try:
-            stats = limiter().get_window_stats(found.rate, *found.identifiers)
-        except StorageError:
-            return {}
-        window = found.rate.get_expiry()
-        policies.append(f'"{name}";q={found.rate.amount};w={window}')
-        reset_in = max(0, math.ceil(stats.reset_time - time.time()))
-        states.append(f'"{name}";r={max(0, stats.remaining)};t={reset_in}')
-    if not policies:
-        return {}
-    return {"RateLimit-Policy": ", ".join(policies), "RateLimit": ", ".join(states)}
+    """The ``RateLimit`` headers of a caller that spent nothing in this request."""
+    return Meter(caller, address).headers()
 
 
 def too_many_requests(caller: Caller, address: str, found: Budget) -> HttpResponse:
     try:
-        stats = limiter().get_window_stats(found.rate, *found.identifiers)
+        stats = _stats(found)
         retry_after = max(1, math.ceil(stats.reset_time - time.time()))
     except StorageError:
         retry_after = found.rate.get_expiry()

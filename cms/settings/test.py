@@ -20,6 +20,9 @@ DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Each test process has its own cache (as without REDIS_URL): the generation is read from the
+# database; tests/cms/graphql/test_generation_cache.py sets it where it is under test.
+CMS_GRAPHQL_GENERATION_CACHE_SECONDS = 0
 STORAGES["staticfiles"] = {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
 }

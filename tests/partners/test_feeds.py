@@ -178,3 +178,23 @@ class TestOverTheDemo:
         assert (
             client.get("/feeds/conferences.ics", {"eligibleCountry": "Slovenia"}).status_code == 400
         )
+
+
+def test_a_feed_served_without_feed_view_is_refused() -> None:
+    # feed_view applies API keys and rate limits; a bare view would be an open door.
+    from django.core.exceptions import ImproperlyConfigured
+    from django.http import HttpResponse
+    from django.urls import path
+
+    from wagtail import hooks
+
+    from cms.partners.feeds import FEEDS_HOOK, feed_urlpatterns
+
+    def bare(request: Any) -> HttpResponse:
+        return HttpResponse("BEGIN:VCALENDAR")
+
+    with (
+        hooks.register_temporarily(FEEDS_HOOK, lambda: [path("bare.ics", bare)]),
+        pytest.raises(ImproperlyConfigured, match="feed_view"),
+    ):
+        feed_urlpatterns()

@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -212,3 +213,40 @@ def test_the_first_requests_of_a_new_process_at_once_find_the_store() -> None:
         timeout=120,
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_cache_hit_asks_the_store_twice(
+    client: Client, db: None, budgets: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The requests budget's header comes from the count its incr returned; only the uncached
+    # budget, which a hit does not spend, is read. Window ends are remembered.
+    def get() -> Any:
+        return client.get("/graphql/", {"query": "{ __typename }"}, headers={"Accept": "*/*"})
+
+    assert get()["X-Cache"] == "miss"
+    real = rate_limits.limiter()
+    asked: list[str] = []
+
+    class Counted:
+        """The store, counting what the request asks of it (not what it does inside)."""
+
+        def __getattr__(self, name: str) -> Any:
+            attribute = getattr(real.storage, name)
+            if name not in ("incr", "get", "get_expiry"):
+                return attribute
+
+            def ask(*args: Any, **kwargs: Any) -> Any:
+                asked.append(name)
+                return attribute(*args, **kwargs)
+
+            return ask
+
+    monkeypatch.setattr(rate_limits, "limiter", lambda: SimpleNamespace(storage=Counted()))
+    hit = get()
+    assert hit["X-Cache"] == "hit"
+    assert sorted(asked) == ["get", "incr"]
+    requests, uncached = hit["RateLimit"].split(", ")
+    assert requests.startswith('"requests";r=4;t=')
+    assert uncached.startswith('"uncached";r=1;t=')
+    assert 55 <= int(requests.rsplit("=", 1)[1]) <= 60
+    assert 55 <= int(uncached.rsplit("=", 1)[1]) <= 60

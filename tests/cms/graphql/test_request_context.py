@@ -79,8 +79,9 @@ def test_collection_restrictions_are_read_only_when_an_image_is_asked_for(
 
 
 def test_resolvers_ask_the_context_for_the_caller_not_the_request() -> None:
-    # The view reads the caller once (PartnerGraphQLView.get_context); resolvers ask
-    # info.context.caller, so a check cannot read a different caller than the rest.
+    # The view gets the caller as an argument (cms.partners.access.partner_api) and puts it in
+    # its RequestContext; resolvers ask info.context.caller, so a check cannot read a different
+    # caller than the rest.
     pattern = re.compile(r"caller_of\(|api_caller|context\.request\b")
     found = [
         f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
@@ -92,18 +93,35 @@ def test_resolvers_ask_the_context_for_the_caller_not_the_request() -> None:
     assert not found, "\n".join(found)
 
 
+def test_nothing_hangs_the_caller_on_the_request() -> None:
+    # Partner access hands the caller over explicitly; no module sets or reads it as a request
+    # attribute (as Django's request.user), the view included.
+    pattern = re.compile(
+        r"api_caller|CALLER_ATTRIBUTE|caller_of\(|setattr\(request\b|request\.caller\b"
+    )
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in sorted((ROOT / "cms").rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.django_db
 def test_the_context_caller_is_the_partner_the_key_names() -> None:
     from django.test import RequestFactory
 
     from cms.graphql.view import PartnerGraphQLView
-    from cms.partners.access import CALLER_ATTRIBUTE
     from cms.partners.keys import Caller as PartnerCaller
 
-    request = RequestFactory().get("/graphql/")
+    request = RequestFactory().post(
+        "/graphql/", {"query": "{ __typename }"}, content_type="application/json"
+    )
     partner = PartnerCaller(key_id=7, partner_id=3, scopes=frozenset({"preview"}))
-    setattr(request, CALLER_ATTRIBUTE, partner)  # as PartnerAccessMiddleware hands it over
     view = PartnerGraphQLView()
-    view._locales = {}
+    # As cms.partners.access.partner_api calls it, once the key is authenticated.
+    assert view.dispatch(request, caller=partner).status_code == 200
     caller = view.get_context(request).caller
     assert caller.partner == partner
     assert caller.may("preview")
