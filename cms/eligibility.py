@@ -17,6 +17,7 @@ from grapple.models import GraphQLField, GraphQLForeignKey, GraphQLString
 from cms.graphql.collection_descriptions import GraphQLDescribedCollection
 from cms.graphql.loaders import related_in_locale
 from cms.graphql.types import GraphQLCountryList
+from cms.graphql.visibility import Visibility
 from cms.models import BasePage
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
@@ -39,8 +40,11 @@ class CountryEligibilityPage(BasePage):
     @property
     def all_eligible_countries(self) -> list[Country]:
         codes = {country.code for country in self.eligible_countries}
+        visibility = Visibility()
         for group in self.eligible_country_groups.all():
-            codes.update(country.code for country in group.countries)
+            # A group with drafts counts as published; an unpublished one lists nobody.
+            if visibility.published(group):
+                codes.update(country.code for country in group.countries)
         return [Country(code) for code in sorted(codes)]
 
     def localized_eligible_country_groups(
@@ -99,11 +103,16 @@ def groups_listing(groups: QuerySet[GroupT], code: str) -> QuerySet[GroupT]:
 
 
 def open_to_country(queryset: QuerySet[EligibilityPageT], code: str) -> QuerySet[EligibilityPageT]:
-    """Pages listing the country ``code`` (upper case) itself or through one of their groups."""
+    """Pages listing the country ``code`` (upper case) itself or through one of their
+    published groups."""
     # The group model is reached through the page's own relation: the core names no plugin.
     group_model = queryset.model._meta.get_field("eligible_country_groups").related_model
+    groups = group_model._default_manager.all()
+    restrict = Visibility().restriction(group_model)
     through_groups = queryset.model.objects.filter(
-        eligible_country_groups__in=groups_listing(group_model._default_manager.all(), code)
+        eligible_country_groups__in=groups_listing(
+            groups if restrict is None else restrict(groups), code
+        )
     )
     return queryset.annotate(_padded_countries=padded_codes("eligible_countries")).filter(
         Q(_padded_countries__contains=f",{code},") | Q(pk__in=through_groups.values("pk"))

@@ -12,6 +12,11 @@ gets its publishing rights on the same pages, so moderators publish those and no
 new page of a registered type (including the one wagtail-localize creates when it is
 translated) is set up when it is saved; the group, task and workflow are created after
 ``migrate`` when missing (:func:`provision_sections`), and existing pages set up then too.
+
+A section may name snippet models with drafts (``WorkflowMixin``, ``DraftStateMixin``) whose
+changes reach its pages (the country groups a call is open to): Wagtail assigns a snippet's
+workflow by content type, so the workflow is assigned to those models, and the moderators get
+the rights to edit, publish and lock them.
 """
 
 from __future__ import annotations
@@ -19,12 +24,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models.signals import post_save
 
 from wagtail import hooks
-from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import (
+    GroupApprovalTask,
+    Page,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from cms.editorial.groups import (
     ADMIN_ACCESS,
@@ -32,12 +46,16 @@ from cms.editorial.groups import (
     MODERATOR_PAGE_RIGHTS,
     _grant,
     _last_app_with_models,
+    _snippet_permissions,
     _tables_ready,
     grant_page_rights,
 )
 
 #: The Wagtail hook a plugin registers a moderated section with: a function returning it.
 MODERATED_SECTION_HOOK = "register_moderated_section"
+
+#: Rights the moderators of a section get on the snippet models it names.
+MODERATOR_SNIPPET_RIGHTS = ("change", "publish", "lock", "unlock")
 
 
 @dataclass(frozen=True)
@@ -49,6 +67,8 @@ class ModeratedSection:
     workflow: str
     task: str
     moderators: str
+    #: Snippet models with drafts ("app_label.Model") that go live through the same workflow.
+    snippets: tuple[str, ...] = ()
 
 
 def connect() -> None:
@@ -105,6 +125,27 @@ def provision_sections(using: str = DEFAULT_DB_ALIAS) -> None:
             WorkflowTask.objects.using(using).create(workflow=workflow, task=task, sort_order=0)
         for page in section.model.objects.using(using).all():
             moderate_section(page, section)
+        moderate_snippets(section, moderators, using)
+
+
+def moderate_snippets(section: ModeratedSection, moderators: Group, using: str) -> None:
+    """Assign ``section``'s workflow to the snippet models it names (a model that already has
+    one keeps it) and give its moderators their rights on them; models not installed are
+    skipped."""
+    models = []
+    for label in section.snippets:
+        try:
+            models.append(apps.get_model(label))
+        except LookupError:
+            continue
+    workflow = Workflow.objects.using(using).filter(name=section.workflow, active=True).first()
+    if workflow is not None:
+        for model in models:
+            content_type = ContentType.objects.db_manager(using).get_for_model(model)
+            WorkflowContentType.objects.using(using).get_or_create(
+                content_type=content_type, defaults={"workflow": workflow}
+            )
+    _grant(moderators, _snippet_permissions(models, MODERATOR_SNIPPET_RIGHTS, using), using)
 
 
 def _page_saved(sender: type, instance: Any, created: bool = False, **kwargs: Any) -> None:

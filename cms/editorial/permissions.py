@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db.models import Model
 
-from wagtail.models import GroupPagePermission, Locale, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, GroupPagePermission, Locale, Page, TranslatableMixin
 from wagtail.snippets.permissions import get_permission_name
 
 # Page rights that let a user change content in a tree (viewing rights do not count).
@@ -69,9 +69,15 @@ def can_edit(user: Any, instance: Model) -> bool:
 
 
 def can_publish(user: Any, instance: Model) -> bool:
-    """Whether ``user`` may make ``instance`` live; snippets without drafts are live on save."""
+    """Whether ``user`` may make ``instance`` live; snippets without drafts are live on save,
+    snippets with drafts need the right to publish them (moderators have it; translators and
+    editors submit them for moderation)."""
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_publish()
+    if isinstance(instance, DraftStateMixin) and not user.has_perm(
+        get_permission_name("publish", type(instance))
+    ):
+        return False
     return can_edit(user, instance)
 
 

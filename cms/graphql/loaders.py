@@ -8,7 +8,8 @@ loaders (keyed by the object), never on the objects or on the request; what is f
 noted in turn, so nested lists batch the same way.
 
 Visibility is applied here, where rows are fetched, with the request's snapshot: related
-pages only in a public version, images only outside private collections.
+pages only in a public version, snippets with drafts only as published, images only outside
+private collections.
 """
 
 from __future__ import annotations
@@ -115,8 +116,8 @@ class Loaders:
     def related_in_locale(self, item: Any, relation: str) -> Any:
         """``item``'s ``relation`` (a foreign key, many-to-many or reverse relation) with each
         related object in the item's language (for a row without one, its page's) when
-        translated there; related pages only in a public version (else null, or left out
-        of a list)."""
+        translated there; related pages and snippets with drafts only in a public version
+        (else null, or left out of a list)."""
         return self.batch(
             ("related", relation), item, lambda items, _visibility: self._relations(items, relation)
         )
@@ -132,7 +133,7 @@ class Loaders:
             # Only what is not loaded yet: Django skips objects whose relation is cached.
             prefetch_related_objects(stored, relation)
         related_model = type(items[0])._meta.get_field(relation).related_model
-        restrict = self.context.visibility.public_pages if issubclass(related_model, Page) else None
+        restrict = self.context.visibility.restriction(related_model)
         locale_ids = self._locale_ids(items)
         values = relations_in_locale(items, [relation], restrict=restrict, locale_ids=locale_ids)
         result: dict[int, Any] = {}
@@ -183,6 +184,8 @@ class Loaders:
             )
         else:
             others = type(item)._default_manager.filter(translation_key__in=keys)
+            restrict = self.context.visibility.restriction(type(item))
+            others = others if restrict is None else restrict(others)
         by_key: dict[Any, list[Any]] = {}
         for other in others.order_by("locale__language_code"):
             other.locale = self.context.locales[other.locale_id]
@@ -308,10 +311,10 @@ def related_in_locale(info: Any, item: Any, relation: str, locale_id: int | None
     loaders = loaders_of(info)
     if loaders is not None:
         return loaders.related_in_locale(item, relation)
-    from cms.graphql.visibility import public_pages
+    from cms.graphql.visibility import Visibility
 
     related_model = type(item)._meta.get_field(relation).related_model
-    restrict = public_pages if issubclass(related_model, Page) else None
+    restrict = Visibility().restriction(related_model)
     locale_ids = None if locale_id is None else [locale_id]
     return relations_in_locale([item], [relation], restrict=restrict, locale_ids=locale_ids)[0][
         relation

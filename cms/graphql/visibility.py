@@ -1,7 +1,9 @@
 """What anonymous partner sites may see: the one place the rule is written down.
 
 The rule is applied where rows are fetched (selectors and the request's loaders), in SQL:
-:func:`public_pages` for pages, :meth:`Visibility.public_images` for images.
+:func:`public_pages` for pages, :meth:`Visibility.public_images` for images,
+:meth:`PublishedQuerySet.public` for snippets with drafts (and the rows that belong to one);
+:meth:`Visibility.restriction` picks the right one for a model.
 :class:`Visibility` is one request's snapshot of what the rule depends on (hidden sections,
 private collections, the moment), each part loaded the first time it is needed, so a request
 that shows no image never reads collection restrictions.
@@ -9,14 +11,22 @@ that shows no image never reads collection restrictions.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
 from wagtail.images.models import AbstractImage
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    DraftStateMixin,
+    Page,
+    PageViewRestriction,
+)
 
 
 class Visibility:
@@ -57,6 +67,15 @@ class Visibility:
             hidden |= Q(collection__path__startswith=path)
         return queryset.exclude(hidden)
 
+    def restriction(self, model: type[Model]) -> Callable[[QuerySet[Any]], QuerySet[Any]] | None:
+        """What narrows a queryset of ``model`` to what the public sees: public pages, the
+        published rows of a :class:`PublishedQuerySet`; ``None`` when every row may be shown."""
+        if issubclass(model, Page):
+            return self.public_pages
+        if isinstance(model._default_manager.all(), PublishedQuerySet):
+            return lambda queryset: queryset.public(self)
+        return None
+
     # The same rule for one object already loaded: the test-only assertion middleware and
     # images chosen in StreamField blocks (loaded by Wagtail, not by a selector) use these.
 
@@ -66,6 +85,12 @@ class Visibility:
         if page.expire_at is not None and page.expire_at <= self.now:
             return False
         return not page.path.startswith(self.hidden_paths)
+
+    def published(self, obj: Model) -> bool:
+        """A snippet with drafts: live and not expired (other objects: always)."""
+        if not isinstance(obj, DraftStateMixin):
+            return True
+        return bool(obj.live) and (obj.expire_at is None or obj.expire_at > self.now)
 
     def image_visible(self, image: AbstractImage) -> bool:
         if not self.private_collection_paths:
@@ -139,3 +164,24 @@ def public_pages(queryset: QuerySet[Page], visibility: Visibility | None = None)
             hidden |= Q(path__startswith=path)
         queryset = queryset.exclude(hidden)
     return queryset
+
+
+class PublishedQuerySet(QuerySet):
+    """Rows of a snippet with drafts (``DraftStateMixin``): the public sees the published
+    version only, live and not expired. A draft saved on a live snippet is a revision; the row
+    keeps what was published until the draft is.
+
+    A model whose rows belong to such a snippet (a programme's actions) subclasses this with
+    ``published_through`` naming the relation to it, e.g. ``"programme__"``.
+    """
+
+    published_through = ""
+
+    def public(self, visibility: Visibility | None = None) -> QuerySet[Any]:
+        """The rows the public may see; a GraphQL request passes its snapshot (its "now")."""
+        now = (visibility or Visibility()).now
+        through = self.published_through
+        return self.filter(
+            Q(**{f"{through}live": True}),
+            Q(**{f"{through}expire_at__isnull": True}) | Q(**{f"{through}expire_at__gt": now}),
+        )

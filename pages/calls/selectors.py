@@ -72,7 +72,8 @@ def calls_filter(
     if programme:
         programme_model = apps.get_model("programmes", "Programme")
         # Slugs are synchronised across languages: any language's programme matches.
-        keys = programme_model.objects.filter(slug=programme).values("translation_key")
+        # Only a published programme can be filtered by, as it is shown.
+        keys = programme_model.objects.public().filter(slug=programme).values("translation_key")
         queryset = queryset.filter(programme__translation_key__in=keys)
     if eligible_country:
         queryset = open_to_country(queryset, eligible_country_code(eligible_country))

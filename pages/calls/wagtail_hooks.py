@@ -103,12 +103,14 @@ def add_calls_closing_soon(request: HttpRequest, panels: list[Any]) -> None:
 @hooks.register(MODERATED_SECTION_HOOK)
 def call_index_pages_are_moderated() -> ModeratedSection:
     """Every call index page, in every language, and the calls below it go live through
-    "Call moderation" (:mod:`cms.editorial.moderation`)."""
+    "Call moderation" (:mod:`cms.editorial.moderation`), and so do the programmes, country
+    groups and organisations calls show: a change to one changes every call listing it."""
     return ModeratedSection(
         CallIndexPage,
         workflow="Call moderation",
         task="Call moderators approval",
         moderators="Call moderators",
+        snippets=("programmes.Programme", "countries.CountryGroup", "organisations.Organisation"),
     )
 
 

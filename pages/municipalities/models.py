@@ -29,7 +29,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import BodyBlock
-from cms.graphql.loaders import batched, noted, visibility_of
+from cms.graphql.loaders import batched, noted, related_in_locale, visibility_of
 from cms.graphql.types import GraphQLCountry
 from cms.models import INDEX_LIST_LIMIT, BaseIndexPage, BasePage, alt_text_field
 from cms.sanitise import validate_url_scheme
@@ -249,7 +249,9 @@ class MunicipalityPage(BasePage):
         GraphQLForeignKey(
             "organisation",
             "organisations.Organisation",
-            description="The municipality's entry among organisations, if it has one.",
+            source="organisation_for_api",
+            description="The municipality's entry among organisations, in the page's language, "
+            "if it has a published one.",
         ),
         GraphQLForeignKey(
             "projects",
@@ -318,6 +320,10 @@ class MunicipalityPage(BasePage):
         from cms.graphql.images import image_with_alt
 
         return image_with_alt(self.logo, self.logo_alt, info)
+
+    def organisation_for_api(self, info: object = None, **kwargs: object) -> models.Model | None:
+        """The organisation in this page's language, as published (null while unpublished)."""
+        return related_in_locale(info, self, "organisation")
 
     def projects(self, info: object = None) -> QuerySet | list:
         """Published projects in this page's locale with the municipality among their partners.

@@ -52,7 +52,8 @@ def projects_filter(
         )
     if programme:
         programme_model = apps.get_model("programmes", "Programme")
-        keys = programme_model.objects.filter(slug=programme).values("translation_key")
+        # Only a published programme can be filtered by, as it is shown.
+        keys = programme_model.objects.public().filter(slug=programme).values("translation_key")
         queryset = queryset.filter(programme__translation_key__in=keys)
     return queryset
 

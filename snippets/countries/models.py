@@ -7,12 +7,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from grapple.models import GraphQLField, GraphQLInt, GraphQLString
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, PublishingPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.graphql.types import CountryObjectType
-from cms.models import BaseSnippet
+from cms.models import BaseSnippet, ReviewedSnippet
 
 
 def _country_list(field_name: str, *, description: str) -> Callable[[], GraphQLField]:
@@ -31,7 +31,7 @@ def _country_list(field_name: str, *, description: str) -> Callable[[], GraphQLF
     return mixin
 
 
-class CountryGroup(BaseSnippet):
+class CountryGroup(ReviewedSnippet):
     """A named set of countries that calls and events are open to, e.g. "Western Balkans"."""
 
     description = models.TextField(
@@ -53,6 +53,7 @@ class CountryGroup(BaseSnippet):
         *BaseSnippet.panels,
         FieldPanel("description"),
         FieldPanel("countries"),
+        PublishingPanel(),
     ]
 
     search_fields = [*BaseSnippet.search_fields, index.SearchField("description")]

@@ -10,7 +10,7 @@ from snippets.countries.models import CountryGroup
 
 def country_groups_for_api(locale: Locale) -> QuerySet[CountryGroup]:
     """The country groups of one language, for the ``countryGroups`` and ``countryGroup`` fields."""
-    return CountryGroup.objects.filter(locale=locale).select_related("locale")
+    return CountryGroup.objects.public().filter(locale=locale).select_related("locale")
 
 
 def country_groups_containing(code: str, locale: Locale | None = None) -> QuerySet[CountryGroup]:

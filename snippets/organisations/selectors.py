@@ -12,7 +12,8 @@ from snippets.organisations.models import Organisation, QualityLabel
 def organisations_for_api(locale: Locale) -> QuerySet[Organisation]:
     """The organisations of one language, with every row their profile shows prefetched."""
     return (
-        Organisation.objects.filter(locale=locale)
+        Organisation.objects.public()
+        .filter(locale=locale)
         .select_related("locale", "logo")
         .prefetch_related(
             "social_links",

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.graphql.loaders import related_in_locale
 from cms.models import BaseSnippet, alt_text_field, phone_errors
 
 
@@ -86,7 +87,9 @@ class Person(BaseSnippet):
         GraphQLForeignKey(
             "organisation",
             "organisations.Organisation",
-            description="Where the person works or volunteers.",
+            source="organisation_for_api",
+            description="Where the person works or volunteers, in the person's language; null "
+            "while the organisation is not published.",
         ),
         GraphQLString("email", description="A work address the person agreed to publish."),
         GraphQLString("phone", description="In international format."),
@@ -123,6 +126,10 @@ class Person(BaseSnippet):
 
     def field_errors(self) -> dict[str, Any]:
         return {**super().field_errors(), **phone_errors(self.phone)}
+
+    def organisation_for_api(self, info: object = None, **kwargs: object) -> Any:
+        """The organisation in this person's language, as published (null while unpublished)."""
+        return related_in_locale(info, self, "organisation")
 
     def photo_for_reader(self, info: object = None) -> Any:
         """The photo, with this person's alt text for it."""

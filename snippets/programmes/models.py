@@ -13,12 +13,13 @@ from grapple.models import GraphQLField, GraphQLForeignKey, GraphQLString
 from grapple.registry import registry as grapple_registry
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PublishingPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.models import BaseSnippet
+from cms.graphql.visibility import PublishedQuerySet
+from cms.models import BaseSnippet, ReviewedSnippet
 from cms.sanitise import validate_url_scheme
 
 
@@ -37,7 +38,7 @@ def _required_list(
     return mixin
 
 
-class Programme(BaseSnippet, ClusterableModel):
+class Programme(ReviewedSnippet, ClusterableModel):
     """A funding programme such as the European Solidarity Corps, with its actions."""
 
     acronym = models.CharField(
@@ -70,6 +71,7 @@ class Programme(BaseSnippet, ClusterableModel):
             label=pgettext_lazy("strand of a funding programme", "Action"),
             help_text=_("The strands that applicants choose between, in the programme's order."),
         ),
+        PublishingPanel(),
     ]
 
     search_fields = [
@@ -106,6 +108,12 @@ class Programme(BaseSnippet, ClusterableModel):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
 
+class ProgrammeActionQuerySet(PublishedQuerySet):
+    """Actions are published with their programme: ``public()`` keeps those of public ones."""
+
+    published_through = "programme__"
+
+
 class ProgrammeAction(TranslatableMixin, index.Indexed, Orderable):
     """One strand of a programme, e.g. "Solidarity projects" of the European Solidarity Corps."""
 
@@ -122,6 +130,8 @@ class ProgrammeAction(TranslatableMixin, index.Indexed, Orderable):
         help_text=_("Who can apply and what the action supports, in two or three sentences."),
         verbose_name=_("description"),
     )
+
+    objects = ProgrammeActionQuerySet.as_manager()
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 

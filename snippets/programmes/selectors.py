@@ -10,14 +10,18 @@ from snippets.programmes.models import Programme, ProgrammeAction
 def programmes_for_api(locale: Locale) -> QuerySet[Programme]:
     """The programmes of one language with their actions, for the ``programmes`` fields."""
     return (
-        Programme.objects.filter(locale=locale).select_related("locale").prefetch_related("actions")
+        Programme.objects.public()
+        .filter(locale=locale)
+        .select_related("locale")
+        .prefetch_related("actions")
     )
 
 
 def programme_actions_for_locale(locale: Locale) -> QuerySet[ProgrammeAction]:
     """Every action of every programme in one language, in programme then editor order."""
     return (
-        ProgrammeAction.objects.filter(locale=locale)
+        ProgrammeAction.objects.public()
+        .filter(locale=locale)
         .select_related("programme")
         .order_by("programme__name", "sort_order")
     )

@@ -313,8 +313,8 @@ class CallPage(
             "programme",
             "programmes.Programme",
             source="localized_programme",
-            required=True,
-            description="The programme that funds what applicants apply for.",
+            description="The programme that funds what applicants apply for; null while it is "
+            "not published.",
         ),
         GraphQLForeignKey(
             "programme_action",

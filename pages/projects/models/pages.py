@@ -28,7 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.attachments import AttachmentsReader, attachments_graphql_field, attachments_panel
 from cms.blocks import BodyBlock
-from cms.graphql.loaders import batched, noted, visibility_of
+from cms.graphql.loaders import batched, noted, related_in_locale, visibility_of
 from cms.lead_images import (
     LeadImageReader,
     image_field,
@@ -255,12 +255,15 @@ class ProjectPage(LeadImageReader, AttachmentsReader, BasePage):
         GraphQLForeignKey(
             "programme",
             "programmes.Programme",
-            description="The programme that co-funds the project.",
+            source="programme_for_api",
+            description="The programme that co-funds the project, in the page's language; null "
+            "while it is not published.",
         ),
         GraphQLForeignKey(
             "programme_action",
             "programmes.ProgrammeAction",
-            description="The programme's action or strand.",
+            source="programme_action_for_api",
+            description="The programme's action or strand, in the page's language.",
         ),
         GraphQLForeignKey(
             "coordinator", "people.Person", description="The person to contact about the project."
@@ -382,6 +385,16 @@ class ProjectPage(LeadImageReader, AttachmentsReader, BasePage):
         """Partner rows with each partner in this page's language (GraphQL passes ``info``)."""
         # Loaded for every project of the request at once; partners and leadPartner share them.
         return batched(info, "project_partners", self, projects_partners)
+
+    def programme_for_api(self, info: object = None, **kwargs: object) -> models.Model | None:
+        """The programme in this page's language, as published (null while unpublished)."""
+        return related_in_locale(info, self, "programme")
+
+    def programme_action_for_api(
+        self, info: object = None, **kwargs: object
+    ) -> models.Model | None:
+        """The action in this page's language, of a published programme."""
+        return related_in_locale(info, self, "programme_action")
 
     def lead_partner_for_api(self, info: object = None) -> ProjectPartner | None:
         return next(

@@ -1,4 +1,5 @@
 import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.graphql.loaders import related_in_locale
 from cms.models import BaseSocialLink
 from cms.sanitise import validate_url_scheme
 
@@ -190,7 +192,9 @@ class QualityLabel(TranslatableMixin, Orderable):
         GraphQLForeignKey(
             "programme",
             "programmes.Programme",
-            description="The programme that granted the label; null if none.",
+            source="programme_for_api",
+            description="The programme that granted the label, in the label's language; null if "
+            "none or not published.",
         ),
         GraphQLInt("year_granted", required=True, description="The year it was first granted."),
         GraphQLInt(
@@ -217,6 +221,10 @@ class QualityLabel(TranslatableMixin, Orderable):
                 "renewed": self.year_renewed,
             }
         return f"{self.name} ({self.year_granted})"
+
+    def programme_for_api(self, info: object = None, **kwargs: object) -> Any:
+        """The programme in this label's language, as published (null while unpublished)."""
+        return related_in_locale(info, self, "programme")
 
     def clean(self) -> None:
         super().clean()

@@ -17,6 +17,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    PublishingPanel,
     TabbedInterface,
 )
 from wagtail.search import index
@@ -24,7 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.graphql.language import choice_label
 from cms.graphql.types import GraphQLCountry
-from cms.models import BaseSnippet, alt_text_field, phone_errors
+from cms.models import BaseSnippet, ReviewedSnippet, alt_text_field, phone_errors
 from cms.sanitise import validate_url_scheme
 
 
@@ -43,7 +44,7 @@ def _required_list(
     return mixin
 
 
-class Organisation(BaseSnippet, ClusterableModel):
+class Organisation(ReviewedSnippet, ClusterableModel):
     """A municipality, NGO, national agency, youth centre or other body in the network."""
 
     class Kind(models.TextChoices):
@@ -129,6 +130,7 @@ class Organisation(BaseSnippet, ClusterableModel):
                     FieldPanel("short_description"),
                     FieldPanel("logo"),
                     FieldPanel("logo_alt"),
+                    PublishingPanel(),
                 ],
                 heading=_("Organisation"),
             ),
