@@ -21,7 +21,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Page, Workflow, WorkflowState
+from wagtail.models import Page, Revision, Workflow, WorkflowState
 from wagtail_localize.models import Translation
 
 from cms.editorial.permissions import can_edit, can_publish
@@ -72,7 +72,10 @@ def submit_for_moderation(
     # Segments follow the current field definitions: an override stored before its field was
     # closed to translators (a link, a date) is dropped rather than submitted.
     translation.source.refresh_segments()
+    live_revision = Page.objects.get(pk=page.pk).live_revision if page.live else None
     translation.save_target(user=user, publish=False)
+    if live_revision is not None:
+        _restore_live_version(live_revision)
     page = Page.objects.get(pk=page.pk).specific
     state = page.current_workflow_state
     if state is None:
@@ -80,6 +83,20 @@ def submit_for_moderation(
     elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user)
     # In progress: the new draft is what the moderators approve (and what approval publishes).
+
+
+def _restore_live_version(live_revision: Revision) -> None:
+    """Put ``live_revision``'s content back in the page's row.
+
+    wagtail-localize saves a translation's text into the page's row before it makes the
+    revision, even when it does not publish: for a live page that would put the unapproved
+    text in front of every reader. The draft stays the latest revision, which is what the
+    moderators review and what approval publishes (as Wagtail's own "Save draft" leaves it).
+    """
+    restored = live_revision.as_object()  # the row's editorial fields, the live content
+    restored.live_revision_id = live_revision.pk
+    restored.has_unpublished_changes = True
+    restored.save(clean=False)
 
 
 class SubmitTranslationView(WagtailAdminTemplateMixin, TemplateView):

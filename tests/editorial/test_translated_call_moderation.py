@@ -240,6 +240,35 @@ def test_a_translator_submits_and_a_call_moderator_approves_then_it_is_live(
     assert call_titles(graphql, "sl") == [SL_TITLE]
 
 
+def test_a_change_to_a_live_translation_stays_out_of_the_api_until_approved(
+    calls: Calls,
+    translator: Client,
+    moderator: Any,
+    client_for: Callable[[Any], Client],
+    graphql: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    moderator_client = client_for(moderator)
+    put_string(translator, calls.translation, "title", SL_TITLE)
+    with django_capture_on_commit_callbacks(execute=True):
+        translator.post(submit_url(calls))
+    approve(moderator_client, calls.sl, django_capture_on_commit_callbacks)
+    assert slovenian_call(graphql)["title"] == SL_TITLE
+
+    assert put_string(translator, calls.translation, "title", "Nepreverjen naslov").status_code
+    with django_capture_on_commit_callbacks(execute=True):
+        assert translator.post(submit_url(calls)).status_code == 302
+
+    page = CallPage.objects.get(pk=calls.sl.pk)
+    assert (page.live, page.title, page.draft_title) == (True, SL_TITLE, "Nepreverjen naslov")
+    assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert slovenian_call(graphql)["title"] == SL_TITLE
+    assert call_titles(graphql, "sl") == [SL_TITLE]
+
+    approve(moderator_client, page, django_capture_on_commit_callbacks)
+    assert slovenian_call(graphql)["title"] == "Nepreverjen naslov"
+
+
 def test_a_translator_cannot_approve_their_own_submission(
     calls: Calls, translator: Client, django_capture_on_commit_callbacks: Any
 ) -> None:
