@@ -208,13 +208,30 @@ def invalidate_responses() -> None:
     transaction.on_commit(batch.run, robust=True)
 
 
-def _saved(sender: type[Model], instance: Model, update_fields: Any = None, **kwargs: Any) -> None:
+def _saved(
+    sender: type[Model],
+    instance: Model,
+    created: bool = False,
+    update_fields: Any = None,
+    **kwargs: Any,
+) -> None:
     if not _served_by_api(sender):
         return
     if update_fields is not None and set(update_fields) <= EDITORIAL_FIELDS:
         return
-    if _is_public(instance):
+    if _is_public(instance) or (not created and _taken_offline(instance)):
         invalidate_responses()
+
+
+def _taken_offline(instance: Model) -> bool:
+    """Whether an existing row saved offline may have been live until now.
+
+    wagtail-localize's sync without publishing saves a snippet's translation with ``live``
+    false and sends no ``unpublished`` signal; the answers that showed it must go too.
+    """
+    from wagtail.models import DraftStateMixin
+
+    return isinstance(instance, DraftStateMixin) and not instance.live
 
 
 def _deleted(sender: type[Model], instance: Model, **kwargs: Any) -> None:

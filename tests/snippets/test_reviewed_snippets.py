@@ -351,6 +351,27 @@ def test_a_slovenian_draft_leaves_slovenian_readers_the_published_version(
     assert english["translations"] == []
 
 
+def test_a_translation_saved_offline_leaves_the_cached_answers_at_once(
+    call, esc, client: Client, translate_to, committed, settings
+) -> None:
+    """wagtail-localize's sync without publishing saves a snippet's translation with
+    ``live=False`` and sends no unpublish signal: the cached answer must not outlive it."""
+    settings.CMS_GRAPHQL_CACHE_SECONDS = 60
+    slovenian = translate_to(esc, "sl", {"European Solidarity Corps": "Evropska solidarnostna"})
+    query = {"query": '{ programme(slug: "european-solidarity-corps", locale: "sl") { name } }'}
+
+    def answer() -> Any:
+        return client.get("/graphql/", query).json()["data"]["programme"]
+
+    assert answer() == {"name": "Evropska solidarnostna"}
+    assert client.get("/graphql/", query)["X-Cache"] == "hit"
+
+    slovenian.live = False
+    with committed():
+        slovenian.save()
+    assert answer() == {"name": "European Solidarity Corps"}
+
+
 # --- Every relation that reaches an unpublished snippet ----------------------------------------
 
 
