@@ -14,8 +14,9 @@ pages only in a public version, images only outside private collections.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, Prefetch, prefetch_related_objects
 
@@ -30,6 +31,25 @@ from cms.localized import localized_many, relations_in_locale
 if TYPE_CHECKING:
     from cms.graphql.context import RequestContext
     from cms.graphql.translation_status import TranslationStatus
+
+
+class PageVersion(NamedTuple):
+    """A page's version in another language, as a translation link shows it: read as values,
+    without building a page instance; :func:`cms.frontend.frontend_url` takes it as a page."""
+
+    pk: int
+    translation_key: Any
+    locale_id: int
+    title: str
+    slug: str
+    url_path: str
+    content_type_id: int
+
+    @property
+    def specific_class(self) -> type | None:
+        """The page's own model (``frontend_url`` picks the URL pattern by it)."""
+        return ContentType.objects.get_for_id(self.content_type_id).model_class()
+
 
 #: ``load_many(objects, visibility) -> {id(object): value}`` for every object given; the
 #: visibility snapshot is the request's (None outside a request: read afresh).
@@ -166,7 +186,9 @@ class Loaders:
     # --- Translations ---------------------------------------------------------------------------
 
     def translations(self, item: Any) -> list[Any]:
-        """The other live, public versions of ``item``, by language code."""
+        """The other live, public versions of ``item``, by language code: for a page, a
+        :class:`PageVersion` (the columns a translation link shows, no model instance); for a
+        snippet, the snippet."""
         if not isinstance(item, TranslatableMixin):
             return []
         family = Page if isinstance(item, Page) else type(item)
@@ -175,17 +197,21 @@ class Loaders:
         )
 
     def _translations(self, items: list[Any]) -> dict[int, list[Any]]:
-        item = items[0]
         keys = {other.translation_key for other in items}
-        if isinstance(item, Page):
-            others = self.context.visibility.public_pages(
+        codes = {pk: locale.language_code for pk, locale in self.context.locales.items()}
+        others: list[Any]
+        if isinstance(items[0], Page):
+            rows = self.context.visibility.public_pages(
                 Page.objects.filter(translation_key__in=keys)
-            )
+            ).values_list(*PageVersion._fields)
+            others = [PageVersion(*row) for row in rows]
         else:
-            others = type(item)._default_manager.filter(translation_key__in=keys)
+            others = list(type(items[0])._default_manager.filter(translation_key__in=keys))
+            for other in others:
+                other.locale = self.context.locales[other.locale_id]
+        others.sort(key=lambda other: codes.get(other.locale_id, ""))
         by_key: dict[Any, list[Any]] = {}
-        for other in others.order_by("locale__language_code"):
-            other.locale = self.context.locales[other.locale_id]
+        for other in others:
             by_key.setdefault(other.translation_key, []).append(other)
         return {
             id(item): [
