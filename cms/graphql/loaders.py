@@ -61,7 +61,12 @@ class Loaders:
 
     def __init__(self, context: RequestContext) -> None:
         self.context = context
-        self._seen: dict[type, dict[int, Any]] = {}
+        #: Every object noted, in the order noted, overall and by exact type; ids for lookups.
+        self._seen: dict[type, list[Any]] = {}
+        self._order: list[Any] = []
+        self._noted: set[int] = set()
+        #: How far into those lists each batch has looked (see :meth:`_unscanned`).
+        self._scanned: dict[Any, int] = {}
         self._previews: set[int] = set()
         self._memos: dict[Any, dict[Any, Any]] = {}
         self._alt_texts: dict[tuple[Any, ...], str] = {}
@@ -71,8 +76,10 @@ class Loaders:
     def note(self, items: Iterable[Any]) -> None:
         """Note objects the request loaded: their relations, if asked for, come in batches."""
         for item in items:
-            if isinstance(item, Model):
-                self._seen.setdefault(type(item), {}).setdefault(id(item), item)
+            if isinstance(item, Model) and id(item) not in self._noted:
+                self._noted.add(id(item))
+                self._order.append(item)
+                self._seen.setdefault(type(item), []).append(item)
 
     def note_preview(self, item: Model) -> None:
         """Note an editor's draft: its relations are its own (in memory), never re-fetched."""
@@ -82,8 +89,17 @@ class Loaders:
     def seen(self, model: type | None = None) -> list[Any]:
         """Objects noted so far, of ``model`` only (exact type) when given."""
         if model is not None:
-            return list(self._seen.get(model, {}).values())
-        return [item for items in self._seen.values() for item in items.values()]
+            return list(self._seen.get(model, ()))
+        return list(self._order)
+
+    def _unscanned(self, name: Any, model: type | None = None) -> list[Any]:
+        """Objects (of ``model`` only, when given) noted since the last call with ``name``: a
+        batch looks at each noted object once, however many times it misses, so a request's
+        batches stay linear in what it loads."""
+        items = self._order if model is None else self._seen.get(model, [])
+        start = self._scanned.get((name, model), 0)
+        self._scanned[(name, model)] = len(items)
+        return items[start:]
 
     def memo(self, name: Any) -> dict[Any, Any]:
         """A dict that lives as long as the request."""
@@ -98,7 +114,7 @@ class Loaders:
         key = id(item)
         if key not in done:
             self.note([item])
-            pending = [other for other in self.seen(type(item)) if id(other) not in done]
+            pending = _with(item, self._unscanned(("batch", name), type(item)), done)
             loaded = load_many(pending, self.context.visibility)
             done.update(loaded)
             # What was loaded may be asked for its own relations next: batch those too.
@@ -116,7 +132,7 @@ class Loaders:
         if id(item) in done:
             return
         self.note([item])
-        pending = [other for other in self.seen(type(item)) if id(other) not in done]
+        pending = _with(item, self._unscanned(("prefetched", relation), type(item)), done)
         stored = [
             other
             for other in pending
@@ -228,8 +244,7 @@ class Loaders:
         versions = self.memo(("chosen", locale.pk))
         if page_id not in versions:
             ids = {page_id}
-            for item in self.seen():
-                ids.update(linked_page_ids([item]))
+            ids.update(linked_page_ids(self._unscanned(("chosen", locale.pk))))
             missing = [pk for pk in ids if pk not in versions]
             found = Page.objects.in_bulk(missing)
             pages = [found[pk] for pk in missing if pk in found]
@@ -257,7 +272,7 @@ class Loaders:
         if key not in memo:
             pending = [item] + [
                 other
-                for other in self.seen()
+                for other in self._unscanned("translation_status")
                 if isinstance(other, TranslatableMixin)
                 and (other.translation_key, other.locale_id) not in memo
             ]
@@ -283,8 +298,7 @@ class Loaders:
         images = self.memo("chosen_images")
         if image_id not in images:
             ids = {image_id}
-            for item in self.seen():
-                ids.update(chosen_image_ids([item]))
+            ids.update(chosen_image_ids(self._unscanned("chosen_images")))
             missing = [pk for pk in ids if pk not in images]
             public = self.context.visibility.public_images(
                 get_image_model().objects.filter(pk__in=missing)
@@ -298,6 +312,13 @@ class Loaders:
         """The alt text the field showing the image (``info``'s parent) gave, if any."""
         shown_at = info.path.prev
         return None if shown_at is None else self._alt_texts.get(tuple(shown_at.as_list()))
+
+
+def _with(item: Any, others: list[Any], done: dict[int, Any]) -> list[Any]:
+    """``item`` and those of ``others`` not ``done`` yet, each once, ``item`` first."""
+    pending = [item]
+    pending.extend(other for other in others if other is not item and id(other) not in done)
+    return pending
 
 
 def _lookup(model: type[Model], relation: str, joined: Iterable[str]) -> str | Prefetch:
