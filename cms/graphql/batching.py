@@ -2,42 +2,46 @@
 
 Grapple resolves a model field declared in ``graphql_fields`` by reading it from each item
 (``item.organisation``, ``item.objectives.all()``), which costs a statement per item unless the
-list loaded it beforehand. This graphene middleware (a public door of graphene) asks the
-request's loaders (:meth:`cms.graphql.loaders.Loaders.prefetch`) to load that relation for
-every item of the same type the request holds, just before the first item reads it: a list,
-top-level or nested, costs the same number of statements for 10 and for 100 items, and only
-the relations a query asks for are loaded.
+list loaded it beforehand. The resolver of each such field, and of no other, is wrapped once
+when the schema is built (:mod:`cms.graphql.field_rules`) so that it first asks the request's
+loaders (:meth:`cms.graphql.loaders.Loaders.prefetch`) to load that relation for every item of
+the same type the request holds, just before the first item reads it: a list, top-level or
+nested, costs the same number of statements for 10 and for 100 items, and only the relations a
+query asks for are loaded. Fields that read no relation (titles, dates, ...) run as grapple
+built them, with nothing in between.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from graphene.utils.str_converters import to_snake_case
-from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode
+from graphql import FieldNode, FragmentSpreadNode, GraphQLObjectType, InlineFragmentNode
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model
 
 from cms.graphql.context import RequestContext
 
-#: (parent type, field name) -> the model relation that field reads, or None.
-_relations: dict[tuple[Any, str], str | None] = {}
+Resolver = Callable[..., Any]
 
 
-class BatchingMiddleware:
-    """Prefetch, for all noted siblings, the model relation a field is about to read."""
+def batched_resolver(
+    parent_type: GraphQLObjectType, name: str, resolve: Resolver
+) -> Resolver | None:
+    """``resolve`` preceded by the batch load of the relation field ``name`` of
+    ``parent_type`` reads; None for a field that reads no model relation."""
+    relation = _relation_of(parent_type, name)
+    if relation is None:
+        return None
 
-    def resolve(self, next_: Any, root: Any, info: Any, **kwargs: Any) -> Any:
+    def resolve_batched(root: Any, info: Any, **kwargs: Any) -> Any:
         if isinstance(root, Model) and isinstance(info.context, RequestContext):
-            key = (info.parent_type, info.field_name)
-            try:
-                relation = _relations[key]
-            except KeyError:
-                relation = _relations[key] = _relation_of(info.parent_type, info.field_name)
-            if relation is not None:
-                info.context.loaders.prefetch(root, relation, _selected(info))
-        return next_(root, info, **kwargs)
+            info.context.loaders.prefetch(root, relation, _selected(info))
+        return resolve(root, info, **kwargs)
+
+    return resolve_batched
 
 
 def _selected(info: Any) -> list[str]:

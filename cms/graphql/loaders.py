@@ -15,8 +15,9 @@ private collections.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, Prefetch, prefetch_related_objects
 
@@ -32,6 +33,25 @@ if TYPE_CHECKING:
     from cms.graphql.context import RequestContext
     from cms.graphql.translation_status import TranslationStatus
 
+
+class PageVersion(NamedTuple):
+    """A page's version in another language, as a translation link shows it: read as values,
+    without building a page instance; :func:`cms.frontend.frontend_url` takes it as a page."""
+
+    pk: int
+    translation_key: Any
+    locale_id: int
+    title: str
+    slug: str
+    url_path: str
+    content_type_id: int
+
+    @property
+    def specific_class(self) -> type | None:
+        """The page's own model (``frontend_url`` picks the URL pattern by it)."""
+        return ContentType.objects.get_for_id(self.content_type_id).model_class()
+
+
 #: ``load_many(objects, visibility) -> {id(object): value}`` for every object given; the
 #: visibility snapshot is the request's (None outside a request: read afresh).
 LoadMany = Callable[[list[Any], Any], dict[int, Any]]
@@ -42,7 +62,12 @@ class Loaders:
 
     def __init__(self, context: RequestContext) -> None:
         self.context = context
-        self._seen: dict[type, dict[int, Any]] = {}
+        #: Every object noted, in the order noted, overall and by exact type; ids for lookups.
+        self._seen: dict[type, list[Any]] = {}
+        self._order: list[Any] = []
+        self._noted: set[int] = set()
+        #: How far into those lists each batch has looked (see :meth:`_unscanned`).
+        self._scanned: dict[Any, int] = {}
         self._previews: set[int] = set()
         self._memos: dict[Any, dict[Any, Any]] = {}
         self._alt_texts: dict[tuple[Any, ...], str] = {}
@@ -52,8 +77,10 @@ class Loaders:
     def note(self, items: Iterable[Any]) -> None:
         """Note objects the request loaded: their relations, if asked for, come in batches."""
         for item in items:
-            if isinstance(item, Model):
-                self._seen.setdefault(type(item), {}).setdefault(id(item), item)
+            if isinstance(item, Model) and id(item) not in self._noted:
+                self._noted.add(id(item))
+                self._order.append(item)
+                self._seen.setdefault(type(item), []).append(item)
 
     def note_preview(self, item: Model) -> None:
         """Note an editor's draft: its relations are its own (in memory), never re-fetched."""
@@ -63,8 +90,17 @@ class Loaders:
     def seen(self, model: type | None = None) -> list[Any]:
         """Objects noted so far, of ``model`` only (exact type) when given."""
         if model is not None:
-            return list(self._seen.get(model, {}).values())
-        return [item for items in self._seen.values() for item in items.values()]
+            return list(self._seen.get(model, ()))
+        return list(self._order)
+
+    def _unscanned(self, name: Any, model: type | None = None) -> list[Any]:
+        """Objects (of ``model`` only, when given) noted since the last call with ``name``: a
+        batch looks at each noted object once, however many times it misses, so a request's
+        batches stay linear in what it loads."""
+        items = self._order if model is None else self._seen.get(model, [])
+        start = self._scanned.get((name, model), 0)
+        self._scanned[(name, model)] = len(items)
+        return items[start:]
 
     def memo(self, name: Any) -> dict[Any, Any]:
         """A dict that lives as long as the request."""
@@ -79,7 +115,7 @@ class Loaders:
         key = id(item)
         if key not in done:
             self.note([item])
-            pending = [other for other in self.seen(type(item)) if id(other) not in done]
+            pending = _with(item, self._unscanned(("batch", name), type(item)), done)
             loaded = load_many(pending, self.context.visibility)
             done.update(loaded)
             # What was loaded may be asked for its own relations next: batch those too.
@@ -97,7 +133,7 @@ class Loaders:
         if id(item) in done:
             return
         self.note([item])
-        pending = [other for other in self.seen(type(item)) if id(other) not in done]
+        pending = _with(item, self._unscanned(("prefetched", relation), type(item)), done)
         stored = [
             other
             for other in pending
@@ -167,7 +203,9 @@ class Loaders:
     # --- Translations ---------------------------------------------------------------------------
 
     def translations(self, item: Any) -> list[Any]:
-        """The other live, public versions of ``item``, by language code."""
+        """The other live, public versions of ``item``, by language code: for a page, a
+        :class:`PageVersion` (the columns a translation link shows, no model instance); for a
+        snippet, the snippet."""
         if not isinstance(item, TranslatableMixin):
             return []
         family = Page if isinstance(item, Page) else type(item)
@@ -176,19 +214,23 @@ class Loaders:
         )
 
     def _translations(self, items: list[Any]) -> dict[int, list[Any]]:
-        item = items[0]
         keys = {other.translation_key for other in items}
-        if isinstance(item, Page):
-            others = self.context.visibility.public_pages(
+        codes = {pk: locale.language_code for pk, locale in self.context.locales.items()}
+        others: list[Any]
+        if isinstance(items[0], Page):
+            rows = self.context.visibility.public_pages(
                 Page.objects.filter(translation_key__in=keys)
-            )
+            ).values_list(*PageVersion._fields)
+            others = [PageVersion(*row) for row in rows]
         else:
-            others = type(item)._default_manager.filter(translation_key__in=keys)
-            restrict = self.context.visibility.restriction(type(item))
-            others = others if restrict is None else restrict(others)
+            found = type(items[0])._default_manager.filter(translation_key__in=keys)
+            restrict = self.context.visibility.restriction(type(items[0]))
+            others = list(found if restrict is None else restrict(found))
+            for other in others:
+                other.locale = self.context.locales[other.locale_id]
+        others.sort(key=lambda other: codes.get(other.locale_id, ""))
         by_key: dict[Any, list[Any]] = {}
-        for other in others.order_by("locale__language_code"):
-            other.locale = self.context.locales[other.locale_id]
+        for other in others:
             by_key.setdefault(other.translation_key, []).append(other)
         return {
             id(item): [
@@ -205,8 +247,7 @@ class Loaders:
         versions = self.memo(("chosen", locale.pk))
         if page_id not in versions:
             ids = {page_id}
-            for item in self.seen():
-                ids.update(linked_page_ids([item]))
+            ids.update(linked_page_ids(self._unscanned(("chosen", locale.pk))))
             missing = [pk for pk in ids if pk not in versions]
             found = Page.objects.in_bulk(missing)
             pages = [found[pk] for pk in missing if pk in found]
@@ -234,7 +275,7 @@ class Loaders:
         if key not in memo:
             pending = [item] + [
                 other
-                for other in self.seen()
+                for other in self._unscanned("translation_status")
                 if isinstance(other, TranslatableMixin)
                 and (other.translation_key, other.locale_id) not in memo
             ]
@@ -260,8 +301,7 @@ class Loaders:
         images = self.memo("chosen_images")
         if image_id not in images:
             ids = {image_id}
-            for item in self.seen():
-                ids.update(chosen_image_ids([item]))
+            ids.update(chosen_image_ids(self._unscanned("chosen_images")))
             missing = [pk for pk in ids if pk not in images]
             public = self.context.visibility.public_images(
                 get_image_model().objects.filter(pk__in=missing)
@@ -275,6 +315,13 @@ class Loaders:
         """The alt text the field showing the image (``info``'s parent) gave, if any."""
         shown_at = info.path.prev
         return None if shown_at is None else self._alt_texts.get(tuple(shown_at.as_list()))
+
+
+def _with(item: Any, others: list[Any], done: dict[int, Any]) -> list[Any]:
+    """``item`` and those of ``others`` not ``done`` yet, each once, ``item`` first."""
+    pending = [item]
+    pending.extend(other for other in others if other is not item and id(other) not in done)
+    return pending
 
 
 def _lookup(model: type[Model], relation: str, joined: Iterable[str]) -> str | Prefetch:

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.utils.html import escape
 
+from wagtail.models import Locale
 from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
@@ -28,16 +29,22 @@ def render_rich_text(source: str, info: Any) -> str:
         from wagtail.rich_text import expand_db_html
 
         return expand_db_html(source)
-    return _rewriter(loaders, info)(source)
+    locale = loaders.context.locale(info)
+    rewriters = loaders.memo("rich_text_rewriters")
+    rewriter = rewriters.get(locale.pk)
+    if rewriter is None:
+        rewriter = rewriters[locale.pk] = _rewriter(loaders, locale)
+    return rewriter(source)
 
 
-def _rewriter(loaders: Loaders, info: Any) -> MultiRuleRewriter:
+def _rewriter(loaders: Loaders, locale: Locale) -> MultiRuleRewriter:
+    """The rewriter of one request and reader's language: built once, used for every value."""
     link_rules = {
         linktype: handler.expand_db_attributes_many
         for linktype, handler in features.get_link_types().items()
     }
     link_rules["page"] = lambda attrs_list: [
-        _page_link(loaders, info, attrs) for attrs in attrs_list
+        _page_link(loaders, locale, attrs) for attrs in attrs_list
     ]
     embed_rules = {
         embedtype: handler.expand_db_attributes_many
@@ -48,14 +55,14 @@ def _rewriter(loaders: Loaders, info: Any) -> MultiRuleRewriter:
     )
 
 
-def _page_link(loaders: Loaders, info: Any, attrs: dict[str, str]) -> str:
+def _page_link(loaders: Loaders, locale: Locale, attrs: dict[str, str]) -> str:
     """The opening tag of a link to a page: ``<a>`` alone when the reader may not see it."""
     page_id = attrs.get("id", "")
     if not page_id.isdigit():
         return "<a>"
-    context = loaders.context
-    page = loaders.chosen_page(int(page_id), context.locale(info))
+    page = loaders.chosen_page(int(page_id), locale)
     if page is None:
         return "<a>"
-    url = frontend_url(page, language_code=context.locales[page.locale_id].language_code)
+    language_code = loaders.context.locales[page.locale_id].language_code
+    url = frontend_url(page, language_code=language_code)
     return f'<a href="{escape(url)}">' if url else "<a>"

@@ -1,7 +1,8 @@
 """Every rich-text and URL value the API answers is cleaned here, whatever resolved it.
 
-One graphene middleware looks at each field once per process and decides from the schema and
-the models' declarations what the field holds:
+When the schema is built (:mod:`cms.graphql.field_rules`), each field is looked at once and
+its resolver wrapped according to what the schema and the models' declarations say it holds
+(a field that needs nothing keeps its resolver as it is):
 
 - rich text: any field of grapple's ``RichText`` type, the ``value`` of a rich-text or raw-HTML
   StreamField block, a ``RichTextField`` or rich-text child block exposed as a string;
@@ -46,21 +47,30 @@ HTML_BLOCKS = (blocks.RichTextBlock, blocks.RawHTMLBlock)
 Rule = Callable[[Any, Any], Any]
 
 
-class SanitiseMiddleware:
-    """Clean rich text, drop unsafe URLs and rows whose required URL is unsafe."""
+def sanitised_resolver(
+    parent: GraphQLObjectType, name: str, resolve: Callable[..., Any]
+) -> Callable[..., Any] | None:
+    """``resolve`` with the rule of ``parent.name`` applied to its value (or, for a rule that
+    answers from the parent, in its place); None for a field that needs nothing."""
+    rule = _field_rule(parent, name)
+    if rule is None:
+        return None
+    if isinstance(rule, FromRoot):
+        from_root = rule.rule
 
-    def resolve(self, next_: Any, root: Any, info: Any, **kwargs: Any) -> Any:
-        key = (info.parent_type, info.field_name)
-        try:
-            rule = _rules[key]
-        except KeyError:
-            rule = _rules[key] = _field_rule(info.parent_type, info.field_name)
-        if isinstance(rule, FromRoot):
-            return rule.rule(root, info)
-        value = next_(root, info, **kwargs)
+        def resolve_from_root(root: Any, info: Any, **kwargs: Any) -> Any:
+            return from_root(root, info)
+
+        return resolve_from_root
+    value_rule = rule
+
+    def resolve_sanitised(root: Any, info: Any, **kwargs: Any) -> Any:
+        value = resolve(root, info, **kwargs)
         if value is None:
             return value
-        return value if rule is None else rule(value, info)
+        return value_rule(value, info)
+
+    return resolve_sanitised
 
 
 class FromRoot:
@@ -72,9 +82,6 @@ class FromRoot:
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
-
-
-_rules: dict[tuple[GraphQLObjectType, str], Rule | FromRoot | None] = {}
 
 
 def _field_rule(parent: GraphQLObjectType, name: str) -> Rule | FromRoot | None:

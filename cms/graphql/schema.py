@@ -25,6 +25,7 @@ from wagtail.fields import StreamField
 
 from cms.graphql import grapple_patches
 from cms.graphql.descriptions import describe_schema
+from cms.graphql.field_rules import install_field_rules
 from cms.graphql.queries import CoreQueries
 from cms.graphql.registry import build_query_mixin
 
@@ -98,6 +99,7 @@ def build_schema() -> graphene.Schema:
         query=Query, types=partner_types(), auto_camelcase=grapple_settings.AUTO_CAMELCASE
     )
     describe_schema(built.graphql_schema)
+    install_field_rules(built.graphql_schema)
     return built
 
 

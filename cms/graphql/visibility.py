@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import cache
 from typing import Any
 
+from django.db import connections
 from django.db.models import Model, Q, QuerySet
-from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
 from wagtail.images.models import AbstractImage
@@ -114,33 +115,44 @@ def hidden_section_paths(now: datetime | None = None) -> tuple[str, ...]:
     View-restricted pages (password, login, groups) and sections taken down (unpublished or
     expired pages with live pages below them): a live page below them stays hidden, so
     ``parent`` can never lead to them.
+
+    Sections taken down are read from the tree paths alone: a page's parent is its path less
+    one step. Treebeard's child counts (``numchild``) are kept beside the paths and can be
+    wrong, and a section that claimed no children would let everything below it through. Pages
+    whose live pages all sit deeper are covered too: the nearest taken-down ancestor of any
+    live page has a live child.
+
+    Every uncached request reads this, so the statement (both kinds in one) is written once per
+    process (:func:`_hidden_sections_sql`), not built with the ORM each time: building and
+    compiling the same union cost more than running it.
     """
-    restricted = PageViewRestriction.objects.order_by().values_list("page__path", flat=True)
-    # One statement for both kinds.
-    paths = restricted.union(_taken_down_sections(now or timezone.now()))
-    return tuple(sorted(set(paths)))
-
-
-def _taken_down_sections(now: datetime) -> QuerySet[Page, str]:
-    """Paths of unpublished or expired pages that have a live child, in one query.
-
-    Read from the tree paths alone: a page's parent is its path less one step. Treebeard's
-    child counts (``numchild``) are kept beside the paths and can be wrong, and a section that
-    claimed no children would let everything below it through. Pages whose live pages all sit
-    deeper are covered too: the nearest taken-down ancestor of any live page has a live child.
-    """
+    connection = connections[Page.objects.db]
+    moment = connection.ops.adapt_datetimefield_value(now or timezone.now())
     step = Page.steplen
-    parents_of_live_pages = (
-        Page.objects.filter(live=True)
-        .annotate(parent_path=Substr("path", 1, Length("path") - step))
-        .values("parent_path")
+    with connection.cursor() as cursor:
+        cursor.execute(_hidden_sections_sql(connection.alias), [moment, step, step])
+        paths = {path for (path,) in cursor.fetchall()}
+    return tuple(sorted(paths))
+
+
+@cache
+def _hidden_sections_sql(alias: str) -> str:
+    """The statement of :func:`hidden_section_paths` (SQLite and PostgreSQL); its parameters
+    are "now" and the tree's step length, twice."""
+    quote = connections[alias].ops.quote_name
+    page = quote(Page._meta.db_table)
+    restriction = quote(PageViewRestriction._meta.db_table)
+    page_id = quote(PageViewRestriction._meta.get_field("page").column)
+    pk, path, live, expire_at = (
+        quote(Page._meta.get_field(name).column) for name in ("id", "path", "live", "expire_at")
     )
+    # Only table and column names from the models' metadata, quoted; the values are parameters.
     return (
-        Page.objects.alias(path_length=Length("path"))
-        .filter(Q(live=False) | Q(expire_at__lte=now), path_length__gt=step)
-        .filter(path__in=parents_of_live_pages)
-        .order_by()
-        .values_list("path", flat=True)
+        f"SELECT p.{path} FROM {restriction} r JOIN {page} p ON p.{pk} = r.{page_id} "  # noqa: S608
+        f"UNION SELECT t.{path} FROM {page} t "
+        f"WHERE (NOT t.{live} OR t.{expire_at} <= %s) AND LENGTH(t.{path}) > %s "
+        f"AND t.{path} IN (SELECT SUBSTR(c.{path}, 1, LENGTH(c.{path}) - %s) FROM {page} c "
+        f"WHERE c.{live})"
     )
 
 

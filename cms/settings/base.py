@@ -376,10 +376,8 @@ WAGTAILLOCALIZE_JQUERY_PRIVATE = True
 GRAPHENE = {
     "SCHEMA": "cms.graphql.schema.schema",
     # Visibility is applied where rows are fetched; the test settings add an assertion.
-    "MIDDLEWARE": [
-        "cms.graphql.batching.BatchingMiddleware",
-        "cms.graphql.sanitise.SanitiseMiddleware",
-    ],
+    # Batching and sanitising are in the fields' own resolvers (cms/graphql/field_rules.py).
+    "MIDDLEWARE": [],
 }
 # The only renditions the API creates: name -> Wagtail filter spec. `fill` crops around the
 # editor's focal point. Output format (WebP by default, AVIF, JPEG, PNG) is chosen per request.
