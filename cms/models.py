@@ -131,8 +131,9 @@ class BasePage(HeadlessPreviewMixin, Page):
         """The share image, else the page type's fallback (its lead image), else the site's
         default for the page's language; never a private image."""
         from cms.graphql.images import image_with_alt
-        from cms.graphql.share_images import default_share_image
+        from cms.graphql.share_images import default_share_image, load_default_share_images
 
+        load_default_share_images(info)  # first, whatever this page shows (see there)
         own = image_with_alt(self.og_image, "", info) if self.og_image_id else None
         if own is None:
             own = self.share_image_fallback(info)

@@ -30,6 +30,20 @@ def _load(locale_ids: Iterable[int]) -> Defaults:
     return found
 
 
+def load_default_share_images(info: Any) -> Defaults:
+    """Every language's default share image, read once per request and noted with the
+    request's other images, so their stored renditions come in the same statement whichever
+    page of a list asks first (one with its own image, or one that falls back here)."""
+    loaders = loaders_of(info)
+    if loaders is None:
+        return {}
+    memo = loaders.memo("default_share_images")
+    if "loaded" not in memo:
+        memo["loaded"] = _load(loaders.context.locales)
+        loaders.note(image for image, _alt in memo["loaded"].values())
+    return memo["loaded"]
+
+
 def default_share_image(info: Any, locale_id: int) -> Any:
     """The default share image for a page in ``locale_id`` (else the first of its fallback
     languages that has one), with its alt text; None when there is none or it is private."""
@@ -38,10 +52,7 @@ def default_share_image(info: Any, locale_id: int) -> Any:
         # Only a GraphQL request's loaders know the reader's visibility: nothing without them.
         return None
     context = loaders.context
-    memo = loaders.memo("default_share_images")
-    if "loaded" not in memo:
-        memo["loaded"] = _load(context.locales)
-    defaults = memo["loaded"]
+    defaults = load_default_share_images(info)
     chain = context.fallback_chain(context.locales[locale_id])
     for locale in chain:
         if locale.pk in defaults:

@@ -24,11 +24,19 @@ SIZES = (10, 100)
 
 
 def count_statements(graphql: Callable[..., dict[str, Any]], query: str) -> tuple[int, Any]:
+    count, data, _statements = captured_statements(graphql, query)
+    return count, data
+
+
+def captured_statements(
+    graphql: Callable[..., dict[str, Any]], query: str
+) -> tuple[int, Any, list[str]]:
     graphql(query)  # warms per-process caches (content types, site roots)
     with CaptureQueriesContext(connection) as captured:
         body = graphql(query)
     assert "errors" not in body, body["errors"]
-    return len(captured.captured_queries), body["data"]
+    statements = [entry["sql"] for entry in captured.captured_queries]
+    return len(statements), body["data"], statements
 
 
 def assert_constant(
@@ -37,14 +45,19 @@ def assert_constant(
     query: str,
     length: Callable[[Any], int],
 ) -> None:
-    counts = {}
+    counts, statements = {}, {}
     made = 0
     for size in SIZES:
         make(size - made)
         made = size
-        counts[size], data = count_statements(graphql, query)
+        counts[size], data, statements[size] = captured_statements(graphql, query)
         assert length(data) == size
-    assert counts[10] == counts[100], counts
+    # The statements themselves, shortened, say which relation went item by item.
+    shown = "\n\n".join(
+        f"{size} items:\n" + "\n".join(sql[:200] for sql in found)
+        for size, found in statements.items()
+    )
+    assert counts[10] == counts[100], f"{counts}\n{shown}"
 
 
 @pytest.fixture(autouse=True)
